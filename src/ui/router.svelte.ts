@@ -1,0 +1,34 @@
+/** Hash routes of the app: `#/live`, `#/video`, ... The route name is the first path segment. */
+export type RouteName = 'home' | 'live' | 'video' | 'session' | 'history' | 'settings' | 'about';
+
+const ROUTES: readonly RouteName[] = ['home', 'live', 'video', 'session', 'history', 'settings', 'about'];
+
+function parse(hash: string): { name: RouteName; params: URLSearchParams } {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const first = path.split('/')[0] ?? '';
+  const name = (ROUTES as readonly string[]).includes(first) ? (first as RouteName) : 'home';
+  return { name, params: new URLSearchParams(query) };
+}
+
+/** The current route, kept in sync with `location.hash`. */
+export function currentRoute(): { readonly name: RouteName; readonly params: URLSearchParams } {
+  let state = $state(parse(location.hash));
+  $effect(() => {
+    const onHash = () => (state = parse(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  });
+  return {
+    get name() {
+      return state.name;
+    },
+    get params() {
+      return state.params;
+    },
+  };
+}
+
+export function navigate(name: RouteName, params?: Record<string, string>): void {
+  const query = params ? `?${new URLSearchParams(params).toString()}` : '';
+  location.hash = `#/${name === 'home' ? '' : name}${query}`;
+}

@@ -1,0 +1,84 @@
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+
+/** A folder on disk served under a URL prefix, in dev and copied unhashed into the build. */
+export interface AssetMount {
+  urlPrefix: string;
+  dir: string;
+  include: (fileName: string) => boolean;
+}
+
+const MIME: Record<string, string> = {
+  '.wasm': 'application/wasm',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.data': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.tflite': 'application/octet-stream',
+  '.binarypb': 'application/octet-stream',
+};
+
+function mimeOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return MIME[dot >= 0 ? fileName.slice(dot) : ''] ?? 'application/octet-stream';
+}
+
+function listFiles(mount: AssetMount): string[] {
+  if (!existsSync(mount.dir)) return [];
+  return readdirSync(mount.dir).filter((f) => mount.include(f) && statSync(join(mount.dir, f)).isFile());
+}
+
+/** The model and wasm files the pose runtimes fetch at run time, all from npm packages. */
+export function defaultMounts(root: string): AssetMount[] {
+  const nm = resolve(root, 'node_modules');
+  return [
+    {
+      urlPrefix: 'mediapipe/pose/',
+      dir: join(nm, '@mediapipe/pose'),
+      // pose.js is bundled; the others are fetched by the solution itself
+      include: (f) => f !== 'pose.js' && /\.(js|wasm|data|tflite|binarypb)$/.test(f) && !f.endsWith('.d.ts'),
+    },
+    {
+      urlPrefix: 'tfjs-wasm/',
+      dir: join(nm, '@tensorflow/tfjs-backend-wasm/dist'),
+      include: (f) => f.endsWith('.wasm'),
+    },
+    { urlPrefix: 'models/tfjs/', dir: resolve(root, 'models/tfjs'), include: (f) => /\.(json|bin)$/.test(f) },
+  ];
+}
+
+/** Serves the mounts in dev and emits them as unhashed assets in `vite build`. */
+export function poseAssets(mounts: AssetMount[]): Plugin {
+  return {
+    name: 'pose-assets',
+    configureServer(server) {
+      const base = server.config.base;
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0] ?? '';
+        for (const mount of mounts) {
+          const prefix = `${base}${mount.urlPrefix}`;
+          if (!url.startsWith(prefix)) continue;
+          const name = decodeURIComponent(url.slice(prefix.length));
+          if (name.includes('/') || !mount.include(name)) continue;
+          const path = join(mount.dir, name);
+          if (!existsSync(path)) continue;
+          res.setHeader('Content-Type', mimeOf(name));
+          res.setHeader('Content-Length', String(statSync(path).size));
+          createReadStream(path).pipe(res);
+          return;
+        }
+        next();
+      });
+    },
+    generateBundle() {
+      for (const mount of mounts) {
+        const files = listFiles(mount);
+        if (files.length === 0) this.error(`pose-assets: no files in ${mount.dir} (run npm install)`);
+        for (const f of files) {
+          this.emitFile({ type: 'asset', fileName: `${mount.urlPrefix}${f}`, source: readFileSync(join(mount.dir, f)) });
+        }
+      }
+    },
+  };
+}
