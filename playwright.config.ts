@@ -2,7 +2,9 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 export const FIXTURES = path.resolve(import.meta.dirname, 'tests/fixtures/generated');
-export const PORT = 4173;
+/** Overridable so that two checkouts or agents can run e2e at once without sharing a server or a build. */
+export const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 /** Chromium flags measured to work headless on this machine (see README, "Testing"). */
 export const CHROMIUM_ARGS = [
@@ -38,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${DIST} && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
