@@ -1,0 +1,111 @@
+/** The webcam source: getUserMedia, camera list, and errors a user can act on. */
+
+/** Why the camera could not be opened, in terms a message can be chosen from. */
+export type CameraErrorKind = 'no-camera' | 'permission-denied' | 'in-use' | 'unsupported' | 'unknown';
+
+/** A camera failure with a kind the UI turns into a clear message. */
+export class CameraError extends Error {
+  readonly kind: CameraErrorKind;
+  constructor(kind: CameraErrorKind, message: string) {
+    super(message);
+    this.name = 'CameraError';
+    this.kind = kind;
+  }
+}
+
+/** An open camera: a playing <video> element (not attached to the DOM) and a way to release the device. */
+export interface CameraHandle {
+  readonly video: HTMLVideoElement;
+  readonly deviceId: string;
+  stop(): void;
+}
+
+/** Maps a getUserMedia DOMException name to our error kinds. */
+export function cameraErrorKind(name: string): CameraErrorKind {
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+    case 'PermissionDeniedError':
+      return 'permission-denied';
+    case 'NotFoundError':
+    case 'DevicesNotFoundError':
+    case 'OverconstrainedError':
+      return 'no-camera';
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return 'in-use';
+    case 'TypeError':
+      return 'unsupported';
+    default:
+      return 'unknown';
+  }
+}
+
+/** The user-facing sentence for each kind. */
+export function cameraErrorMessage(kind: CameraErrorKind): string {
+  switch (kind) {
+    case 'no-camera':
+      return 'No camera was found. Plug in a webcam (or pick another one) and try again.';
+    case 'permission-denied':
+      return 'Camera permission was denied. Allow the camera for this site in the browser’s address bar, then try again.';
+    case 'in-use':
+      return 'The camera is in use by another app or tab. Close it there and try again.';
+    case 'unsupported':
+      return 'This browser cannot open a camera here (it needs a secure https:// or localhost page).';
+    default:
+      return 'The camera could not be started.';
+  }
+}
+
+/** Lists video inputs (labels are empty until the user has granted camera permission once). */
+export async function listCameras(): Promise<{ deviceId: string; label: string }[]> {
+  if (!navigator.mediaDevices?.enumerateDevices) return [];
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  return devices
+    .filter((d) => d.kind === 'videoinput')
+    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+}
+
+/** Opens a camera (the given one, or the default) and resolves once its first frame has a size. */
+export async function openCamera(opts: { deviceId?: string; width?: number; height?: number } = {}): Promise<CameraHandle> {
+  if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('unsupported', cameraErrorMessage('unsupported'));
+  let stream: MediaStream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({
+      audio: false,
+      video: {
+        deviceId: opts.deviceId ? { exact: opts.deviceId } : undefined,
+        width: { ideal: opts.width ?? 640 },
+        height: { ideal: opts.height ?? 480 },
+      },
+    });
+  } catch (e) {
+    const kind = cameraErrorKind(e instanceof Error ? e.name : '');
+    throw new CameraError(kind, cameraErrorMessage(kind));
+  }
+  const stop = () => stream.getTracks().forEach((t) => t.stop());
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = stream;
+  try {
+    await video.play();
+    if (video.videoWidth === 0) await new Promise((r) => video.addEventListener('loadeddata', r, { once: true }));
+  } catch (e) {
+    stop();
+    throw new CameraError('unknown', `The camera stream could not be played: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // pose-detection reads the width/height attributes, which default to 0
+  video.width = video.videoWidth;
+  video.height = video.videoHeight;
+  const deviceId = stream.getVideoTracks()[0]?.getSettings().deviceId ?? opts.deviceId ?? '';
+  return {
+    video,
+    deviceId,
+    stop() {
+      stop();
+      video.srcObject = null;
+    },
+  };
+}

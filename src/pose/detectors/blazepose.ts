@@ -1,0 +1,101 @@
+/**
+ * BlazePose detector adapters: the only place that imports `@tensorflow-models/pose-detection`.
+ * Every file is served by the app itself (see vite-plugins/pose-assets.ts); nothing is fetched from elsewhere.
+ */
+import type { Backend, ModelType, PoseFrame } from '../types.ts';
+import { toPoseFrame, type RawPose } from '../convert.ts';
+
+/** What a detector can read pixels from. */
+export type PoseImage = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
+
+/** One running detector, bound to one backend and model. */
+export interface PoseEngine {
+  readonly backend: Backend;
+  readonly model: ModelType;
+  /** Runs the detector on one image; `tMs` is the frame's presentation time, copied into the result. */
+  estimate(image: PoseImage, tMs: number): Promise<PoseFrame>;
+  dispose(): void;
+}
+
+const BASE = import.meta.env.BASE_URL;
+
+interface Detector {
+  estimatePoses(image: PoseImage, config?: { flipHorizontal?: boolean }, timestamp?: number): Promise<RawPose[]>;
+  dispose(): void;
+}
+
+function imageSize(image: PoseImage): [number, number] {
+  if (image instanceof HTMLVideoElement) {
+    // pose-detection reads the width/height attributes of a <video> (0 by default), not videoWidth/videoHeight
+    if (image.width !== image.videoWidth) image.width = image.videoWidth;
+    if (image.height !== image.videoHeight) image.height = image.videoHeight;
+    return [image.videoWidth, image.videoHeight];
+  }
+  return [image.width, image.height];
+}
+
+async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): Promise<Detector> {
+  const tf = await import('@tensorflow/tfjs-core');
+  if (backend === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    wasm.setWasmPaths(`${location.origin}${BASE}tfjs-wasm/`);
+    // the threaded binary's pthread workers crash inside the bundle when the page is cross-origin isolated
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  } else {
+    await import('@tensorflow/tfjs-backend-webgl');
+  }
+  if (!(await tf.setBackend(backend))) throw new Error(`the tfjs ${backend} backend is not available in this browser`);
+  await tf.ready();
+  const pd = await import('@tensorflow-models/pose-detection');
+  return (await pd.createDetector(pd.SupportedModels.BlazePose, {
+    runtime: 'tfjs',
+    modelType: model,
+    enableSmoothing: false,
+    detectorModelUrl: `${BASE}models/tfjs/blazepose-detector.json`,
+    landmarkModelUrl: `${BASE}models/tfjs/blazepose-${model}.json`,
+  })) as unknown as Detector;
+}
+
+interface MediapipeSolution {
+  setOptions(o: Record<string, unknown>): void;
+}
+
+async function createMediapipeDetector(cpu: boolean, model: ModelType): Promise<Detector> {
+  const pd = await import('@tensorflow-models/pose-detection');
+  const d = await pd.createDetector(pd.SupportedModels.BlazePose, {
+    runtime: 'mediapipe',
+    modelType: model,
+    enableSmoothing: false,
+    solutionPath: `${BASE}mediapipe/pose`,
+  });
+  // undocumented @mediapipe/pose option (8-9x faster without a GPU); pose-detection does not forward it
+  if (cpu) (d as unknown as { poseSolution: MediapipeSolution }).poseSolution.setOptions({ useCpuInference: true });
+  return d as unknown as Detector;
+}
+
+/** Creates one detector for an explicit backend (no `auto`). */
+export async function createDetectorEngine(backend: Backend, model: ModelType): Promise<PoseEngine> {
+  const tfjs = backend === 'wasm' || backend === 'webgl';
+  const detector = tfjs
+    ? await createTfjsDetector(backend, model)
+    : await createMediapipeDetector(backend === 'mediapipe-cpu', model);
+  // the mediapipe graph wants strictly increasing timestamps; frames of a replayed or sought file may not be
+  let lastTs = 0;
+  let disposed = false;
+  return {
+    backend,
+    model,
+    async estimate(image, tMs) {
+      const [w, h] = imageSize(image);
+      if (disposed || w === 0 || h === 0) return toPoseFrame([], tMs, w, h);
+      lastTs = Math.max(lastTs + 1, Math.round(performance.now()));
+      const poses = await detector.estimatePoses(image, { flipHorizontal: false }, tfjs ? tMs : lastTs);
+      return toPoseFrame(poses, tMs, w, h, { zInPixels: tfjs });
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      detector.dispose();
+    },
+  };
+}

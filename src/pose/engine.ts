@@ -1,0 +1,98 @@
+import type { Backend, BackendChoice, ModelType } from './types.ts';
+import { createDetectorEngine, type PoseEngine } from './detectors/blazepose.ts';
+import { autoCacheKey, autoCandidates, medianMs, pickFastest } from './auto-backend.ts';
+
+export type { PoseEngine, PoseImage } from './detectors/blazepose.ts';
+
+/** Options of `createPoseEngine`. */
+export interface PoseEngineOptions {
+  /** An explicit backend, or `auto` (default behaviour of the app): warm each candidate up and keep the fastest. */
+  readonly backend: BackendChoice;
+  readonly model: ModelType;
+  /** Human-readable progress ("loading wasm…", "timing mediapipe-cpu: 41 ms"). */
+  readonly onProgress?: (msg: string) => void;
+  /** Ignore (and overwrite) a cached `auto` choice. */
+  readonly remeasure?: boolean;
+}
+
+/** Estimates timed per `auto` candidate after one untimed first estimate (which compiles shaders / graphs). */
+const WARMUP_TIMED_RUNS = 3;
+
+function webglRenderer(): string | null {
+  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
+}
+
+function warmupImage(): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  c.width = 256;
+  c.height = 256;
+  const ctx = c.getContext('2d');
+  if (ctx) {
+    ctx.fillStyle = '#777';
+    ctx.fillRect(0, 0, 256, 256);
+  }
+  return c;
+}
+
+async function timeCandidate(backend: Backend, model: ModelType): Promise<number> {
+  const engine = await createDetectorEngine(backend, model);
+  try {
+    const img = warmupImage();
+    await engine.estimate(img, 0);
+    const times: number[] = [];
+    for (let i = 1; i <= WARMUP_TIMED_RUNS; i++) {
+      const t0 = performance.now();
+      await engine.estimate(img, i);
+      times.push(performance.now() - t0);
+    }
+    return medianMs(times);
+  } finally {
+    engine.dispose();
+  }
+}
+
+function readCache(key: string): Backend | null {
+  try {
+    const v = localStorage.getItem(key);
+    return v === 'wasm' || v === 'webgl' || v === 'mediapipe-cpu' || v === 'mediapipe-gpu' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Times the `auto` candidates on this device and returns the fastest, remembering it per user agent and model. */
+export async function chooseAutoBackend(model: ModelType, onProgress?: (msg: string) => void, remeasure = false): Promise<Backend> {
+  const key = autoCacheKey(navigator.userAgent, model);
+  const cached = remeasure ? null : readCache(key);
+  if (cached) return cached;
+  const timings = new Map<Backend, number>();
+  for (const backend of autoCandidates(webglRenderer())) {
+    onProgress?.(`timing ${backend}…`);
+    try {
+      const ms = await timeCandidate(backend, model);
+      timings.set(backend, ms);
+      onProgress?.(`${backend}: ${ms.toFixed(0)} ms per frame`);
+    } catch (e) {
+      timings.set(backend, NaN);
+      onProgress?.(`${backend} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  const best = pickFastest(timings);
+  if (!best) throw new Error('no pose backend works in this browser');
+  try {
+    localStorage.setItem(key, best);
+  } catch {
+    // private mode: choose again next time
+  }
+  return best;
+}
+
+/** Creates a pose engine; `auto` warms up the candidates (or reads the cached choice) and keeps the fastest. */
+export async function createPoseEngine(opts: PoseEngineOptions): Promise<PoseEngine> {
+  const backend = opts.backend === 'auto' ? await chooseAutoBackend(opts.model, opts.onProgress, opts.remeasure) : opts.backend;
+  opts.onProgress?.(`loading BlazePose ${opts.model} on ${backend}…`);
+  return createDetectorEngine(backend, opts.model);
+}
