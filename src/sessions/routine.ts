@@ -1,0 +1,70 @@
+/**
+ * Today's routine. Default: the article's ten stretches, easiest to hardest. With history, the article's advice
+ * ("keep the stretches that give you most relief") applies: stretches rated worse in recent sessions are dropped,
+ * and when the routine runs past the 15-minute goal the ones with least relief go first.
+ */
+import type { ExerciseDefinition, ExerciseId } from '../exercises/types.ts';
+import type { Relief, SessionRecord } from './types.ts';
+
+/** Ratings from this many recent days count (older ones reflect a back that has changed). */
+const RECENT_DAYS = 14;
+/** The daily goal's upper end, minutes (the article: 10-15 minutes a day). */
+export const GOAL_MAX_MIN = 15;
+export const GOAL_MIN_MIN = 10;
+
+const RELIEF_SCORE: Record<Relief, number> = { better: 1, same: 0, worse: -1 };
+
+/** Estimated minutes for one stretch: reps at ~5 s, holds at their target, both sides, plus ~40 s to set up. */
+export function estimatedMinutes(def: ExerciseDefinition): number {
+  const t = def.targets;
+  const sides = t.sides === 'none' ? 1 : 2;
+  const reps = t.reps?.max ?? 1;
+  const perRepS = (t.holdS?.max ?? 0) + 5; // a rep of these stretches takes 3-6 s, plus any hold
+  const cycles = t.cycles?.max ?? 1;
+  return (sides * reps * perRepS * cycles + 40) / 60;
+}
+
+/** Mean relief per stretch over the recent days: +1 better .. -1 worse, with how many ratings it rests on. */
+export function reliefScores(history: readonly SessionRecord[], today: string): Map<ExerciseId, { mean: number; n: number }> {
+  const since = Date.parse(`${today}T00:00:00Z`) - RECENT_DAYS * 86_400_000;
+  const sums = new Map<ExerciseId, { sum: number; n: number }>();
+  for (const s of history) {
+    if (Date.parse(`${s.day}T00:00:00Z`) < since) continue;
+    for (const r of s.stretches) {
+      if (!r.relief) continue;
+      const e = sums.get(r.exercise) ?? { sum: 0, n: 0 };
+      sums.set(r.exercise, { sum: e.sum + RELIEF_SCORE[r.relief], n: e.n + 1 });
+    }
+  }
+  return new Map([...sums].map(([id, { sum, n }]) => [id, { mean: sum / n, n }]));
+}
+
+export interface RoutineItem {
+  readonly def: ExerciseDefinition;
+  /** Why it is in (or out of) today's routine, for the Home screen. */
+  readonly reason: string;
+  readonly included: boolean;
+}
+
+/** Today's routine in the article's order, each with a reason; `included` ones form the default selection. */
+export function chooseRoutine(all: readonly ExerciseDefinition[], history: readonly SessionRecord[], today: string): RoutineItem[] {
+  const scores = reliefScores(history, today);
+  const sorted = [...all].sort((a, b) => a.order - b.order);
+  const score = (d: ExerciseDefinition) => scores.get(d.id)?.mean ?? 0;
+  // "made it worse" needs two ratings on average below zero: one bad day is not a verdict
+  const worse = (d: ExerciseDefinition) => (scores.get(d.id)?.n ?? 0) >= 2 && score(d) < 0;
+  const kept = new Set(sorted.filter((d) => !worse(d)).map((d) => d.id));
+  let minutes = sorted.filter((d) => kept.has(d.id)).reduce((m, d) => m + estimatedMinutes(d), 0);
+  const byLeastRelief = sorted.filter((d) => kept.has(d.id)).sort((a, b) => score(a) - score(b) || b.order - a.order);
+  for (const d of byLeastRelief) {
+    if (minutes <= GOAL_MAX_MIN || kept.size <= 1) break;
+    kept.delete(d.id);
+    minutes -= estimatedMinutes(d);
+  }
+  return sorted.map((def) => {
+    const s = scores.get(def.id);
+    const rated = s ? `relief ${s.mean > 0 ? '+' : ''}${s.mean.toFixed(1)} over ${s.n} rating${s.n === 1 ? '' : 's'}` : 'not rated yet';
+    const why = worse(def) ? `left out: made it worse (${rated})` : !kept.has(def.id) ? `left out to keep within ${GOAL_MAX_MIN} min (${rated})` : rated;
+    return { def, reason: why, included: kept.has(def.id) };
+  });
+}
