@@ -1,0 +1,32 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { PoseProbe } from '../../src/pose/harness.ts';
+import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+
+export const GENERATED = path.resolve(import.meta.dirname, '../fixtures/generated');
+
+/** Chromium launch options whose fake camera plays `file` (in tests/fixtures/generated). */
+export function fakeCamera(file: string, drop: readonly string[] = []) {
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS.filter((a) => !drop.includes(a)), `--use-file-for-fake-video-capture=${path.join(GENERATED, file)}`],
+  };
+}
+
+/** Waits until the page's probe has seen `n` frames with a person, and returns the probe. */
+export async function waitForPoses(page: Page, n: number): Promise<PoseProbe> {
+  await page.waitForFunction((k) => (window.__spinePose?.framesWithPose ?? 0) >= k || !!window.__spinePose?.error, n, { timeout: 90_000 });
+  const probe = await page.evaluate(() => window.__spinePose as PoseProbe);
+  if (probe.error) throw new Error(`the page reported: ${probe.error}`);
+  return probe;
+}
+
+/** Records every request that leaves the page's origin. */
+export function watchForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
+  });
+  return foreign;
+}

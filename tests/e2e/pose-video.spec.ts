@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { GENERATED } from './pose-helpers.ts';
+import type { PoseProbe } from '../../src/pose/harness.ts';
+
+async function analyse(page: import('@playwright/test').Page, file: string, backend: string): Promise<PoseProbe> {
+  await page.goto(`/#/video?backend=${backend}&model=lite`);
+  await page.getByTestId('video-file').setInputFiles(path.join(GENERATED, file));
+  await page.waitForFunction(() => window.__spinePose?.done || !!window.__spinePose?.error, null, { timeout: 120_000 });
+  return page.evaluate(() => window.__spinePose as PoseProbe);
+}
+
+test('the video page analyses an mp4 and finds the person in every sampled frame', async ({ page }) => {
+  const probe = await analyse(page, 'person.mp4', 'wasm');
+  expect(probe.error).toBeNull();
+  expect(probe.frames).toBe(20); // 2 s at 10 frames per second
+  expect(probe.framesWithPose).toBe(20);
+  const nose = probe.last?.landmarks?.[0];
+  expect(Math.abs((nose?.x ?? 0) * 640 - 292)).toBeLessThan(30);
+  await expect(page.getByTestId('with-pose')).toHaveText('20 / 20');
+  await expect(page.getByTestId('progress')).toHaveText('100 %');
+});
+
+test('an unreadable file gives a clear message', async ({ page }) => {
+  await page.goto('/#/video');
+  await page.getByTestId('video-file').setInputFiles({ name: 'holiday.mp4', mimeType: 'video/mp4', buffer: Buffer.from('this is not a video') });
+  await expect(page.getByTestId('video-error')).toContainText('cannot be read as a video');
+});
