@@ -5,7 +5,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'models/', 'test-results/', 'playwright-report/', 'public/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'models/', 'test-results/', 'playwright-report/', 'public/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],
