@@ -6,6 +6,7 @@
 import type { SessionState } from './session-flow.ts';
 import { calibrationConfig, steadyHeldS } from './calibration.ts';
 import type { CalibrationRecord, SideKey } from './types.ts';
+import type { BodyPosition } from '../exercises/types.ts';
 
 export interface SessionView {
   /** "2 of 5" */
@@ -71,4 +72,19 @@ export function sessionView(s: SessionState, nowMs: number): SessionView | null 
         : { title: 'Stopped: past your comfortable range', detail: `${def.signal.label} reached ${formatDepth(last.depth ?? 0, unit)}; your limit is ${formatDepth(last.limit ?? 0, unit)}.` }
       : null,
   };
+}
+
+const POSITION_WORDS: Record<BodyPosition, string> = {
+  standing: 'standing',
+  'four-point-kneel': 'on hands and knees',
+  'supine-knees-bent': 'lying on your back, knees bent',
+  'supine-knees-straight': 'lying on your back, legs straight',
+  prone: 'lying on your stomach',
+  'kneeling-lunge': 'kneeling on one knee',
+  unknown: 'in position',
+};
+
+/** "lying on your stomach or on hands and knees" */
+export function positionWords(positions: readonly BodyPosition[]): string {
+  return positions.map((p) => POSITION_WORDS[p]).join(' or ');
 }
