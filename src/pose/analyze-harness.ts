@@ -1,6 +1,6 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
 import { createPoseEngine } from './engine.ts';
-import { analyzeVideo, loadVideo } from './video-file.ts';
+import { analyzeVideo, frameCanvas, loadVideo } from './video-file.ts';
 
 /** What `npm run analyze` asks the page to do. */
 export interface AnalyzeRequest {
@@ -40,7 +40,9 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
   const objectUrl = URL.createObjectURL(blob);
   try {
     const loaded = await loadVideo(objectUrl);
-    const engine = await createPoseEngine({ backend: req.backend, model: req.model, remeasure: true });
+    // `auto` times the candidates on a frame from the first second of the clip
+    const warmupImage = req.backend === 'auto' ? await frameCanvas(loaded, Math.min(1, loaded.durationS / 2), req.maxSide) : undefined;
+    const engine = await createPoseEngine({ backend: req.backend, model: req.model, remeasure: true, warmupImage });
     const modelLoadMs = performance.now() - t0;
     const detectorMs: number[] = [];
     let firstPoseMs: number | null = null;

@@ -1,5 +1,5 @@
 import type { Backend, BackendChoice, ModelType } from './types.ts';
-import { createDetectorEngine, type PoseEngine } from './detectors/blazepose.ts';
+import { createDetectorEngine, type PoseEngine, type PoseImage } from './detectors/blazepose.ts';
 import { autoCacheKey, autoCandidates, medianMs, pickFastest } from './auto-backend.ts';
 
 export type { PoseEngine, PoseImage } from './detectors/blazepose.ts';
@@ -13,6 +13,9 @@ export interface PoseEngineOptions {
   readonly onProgress?: (msg: string) => void;
   /** Ignore (and overwrite) a cached `auto` choice. */
   readonly remeasure?: boolean;
+  /** What `auto` times the candidates on: the first camera/video frame when there is one (a person in it makes
+   * the timed estimates follow the steady-state tracking path), else a blank picture. */
+  readonly warmupImage?: PoseImage;
 }
 
 /** Estimates timed per `auto` candidate after one untimed first estimate (which compiles shaders / graphs). */
@@ -37,10 +40,10 @@ function warmupImage(): HTMLCanvasElement {
   return c;
 }
 
-async function timeCandidate(backend: Backend, model: ModelType): Promise<number> {
+async function timeCandidate(backend: Backend, model: ModelType, image?: PoseImage): Promise<number> {
   const engine = await createDetectorEngine(backend, model);
   try {
-    const img = warmupImage();
+    const img = image ?? warmupImage();
     await engine.estimate(img, 0);
     const times: number[] = [];
     for (let i = 1; i <= WARMUP_TIMED_RUNS; i++) {
@@ -64,7 +67,12 @@ function readCache(key: string): Backend | null {
 }
 
 /** Times the `auto` candidates on this device and returns the fastest, remembering it per user agent and model. */
-export async function chooseAutoBackend(model: ModelType, onProgress?: (msg: string) => void, remeasure = false): Promise<Backend> {
+export async function chooseAutoBackend(
+  model: ModelType,
+  onProgress?: (msg: string) => void,
+  remeasure = false,
+  image?: PoseImage,
+): Promise<Backend> {
   const key = autoCacheKey(navigator.userAgent, model);
   const cached = remeasure ? null : readCache(key);
   if (cached) return cached;
@@ -72,7 +80,7 @@ export async function chooseAutoBackend(model: ModelType, onProgress?: (msg: str
   for (const backend of autoCandidates(webglRenderer())) {
     onProgress?.(`timing ${backend}…`);
     try {
-      const ms = await timeCandidate(backend, model);
+      const ms = await timeCandidate(backend, model, image);
       timings.set(backend, ms);
       onProgress?.(`${backend}: ${ms.toFixed(0)} ms per frame`);
     } catch (e) {
@@ -92,7 +100,7 @@ export async function chooseAutoBackend(model: ModelType, onProgress?: (msg: str
 
 /** Creates a pose engine; `auto` warms up the candidates (or reads the cached choice) and keeps the fastest. */
 export async function createPoseEngine(opts: PoseEngineOptions): Promise<PoseEngine> {
-  const backend = opts.backend === 'auto' ? await chooseAutoBackend(opts.model, opts.onProgress, opts.remeasure) : opts.backend;
+  const backend = opts.backend === 'auto' ? await chooseAutoBackend(opts.model, opts.onProgress, opts.remeasure, opts.warmupImage) : opts.backend;
   opts.onProgress?.(`loading BlazePose ${opts.model} on ${backend}…`);
   return createDetectorEngine(backend, opts.model);
 }

@@ -64,6 +64,17 @@ export function loadVideo(url: string, video: HTMLVideoElement = document.create
   });
 }
 
+/** The frame at `tS` drawn on a canvas scaled to `maxSide` (what `analyzeVideo` feeds the detector). */
+export async function frameCanvas(loaded: LoadedVideo, tS: number, maxSide = 640): Promise<HTMLCanvasElement> {
+  const [w, h] = fitSize(loaded.width, loaded.height, maxSide);
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  await seek(loaded.video, tS);
+  canvas.getContext('2d')?.drawImage(loaded.video, 0, 0, w, h);
+  return canvas;
+}
+
 function seek(video: HTMLVideoElement, tS: number): Promise<void> {
   return new Promise((resolve) => {
     if (Math.abs(video.currentTime - tS) < 1e-6 && !video.seeking) return resolve();
