@@ -33,6 +33,8 @@ export function formatDepth(v: number, unit: 'deg' | 'ratio'): string {
   return unit === 'deg' ? `${Math.round(v)}°` : `${Math.round(v * 100)} %`;
 }
 
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 const SIDE_NAME: Record<SideKey, string> = { left: 'Left', right: 'Right', none: 'Range' };
 
 /** "Left: 96° (3 Mar 2026)" */
@@ -69,7 +71,7 @@ export function sessionView(s: SessionState, nowMs: number): SessionView | null 
     stop: s.phase === 'stopped' && last
       ? last.reason === 'pain'
         ? { title: 'Stopped: you pressed PAIN', detail: `At rep ${last.rep}${last.depth === null ? '' : `, ${def.signal.label} ${formatDepth(last.depth, unit)}`}.` }
-        : { title: 'Stopped: past your comfortable range', detail: `${def.signal.label} reached ${formatDepth(last.depth ?? 0, unit)}; your limit is ${formatDepth(last.limit ?? 0, unit)}.` }
+        : { title: 'Stopped: past your comfortable range', detail: `${capital(def.signal.label)} reached ${formatDepth(last.depth ?? 0, unit)}; your limit is ${formatDepth(last.limit ?? 0, unit)}.` }
       : null,
   };
 }

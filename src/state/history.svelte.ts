@@ -1,0 +1,25 @@
+/** Past sessions and calibrations from the device, as runes, for Home and History. */
+import type { CalibrationRecord, SessionRecord } from '../sessions/types.ts';
+import { spineStore } from './store.ts';
+
+class HistoryState {
+  sessions: SessionRecord[] = $state.raw([]);
+  calibrations: CalibrationRecord[] = $state.raw([]);
+  loaded = $state(false);
+  error: string | null = $state(null);
+
+  /** (Re)reads everything from the device. */
+  async refresh(): Promise<void> {
+    try {
+      const store = await spineStore();
+      [this.sessions, this.calibrations] = await Promise.all([store.listSessions(), store.listCalibrations()]);
+      this.error = null;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+    this.loaded = true;
+  }
+}
+
+/** The app's history. */
+export const history = new HistoryState();
