@@ -187,6 +187,8 @@ export interface TrackerOptions {
 export interface ExerciseTracker {
   readonly definition: ExerciseDefinition;
   step(frame: PoseFrame): TrackerUpdate;
+  /** Closes anything in progress (a hold still running when a recording ends) and returns its events. */
+  finish(): readonly EngineEvent[];
   reset(): void;
 }
 

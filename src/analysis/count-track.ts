@@ -1,0 +1,33 @@
+/** Runs the counting engine over a whole recorded landmark track: the counting half of `npm run analyze`. */
+import { createTracker } from '../exercises/registry.ts';
+import type { CountingReport, EngineEvent, ExerciseId, HoldRecord, NotJudgedReason, NotJudgedSpan, RepRecord, TrackerOptions } from '../exercises/types.ts';
+import type { LandmarkTrack } from '../pose/types.ts';
+
+/** Spans shorter than this are not listed as not judged (one dropped frame is noise, not news). */
+const MIN_NOT_JUDGED_SPAN_S = 0.5;
+
+export function countTrack(track: LandmarkTrack, exercise: ExerciseId, options?: TrackerOptions): CountingReport {
+  const tracker = createTracker(exercise, options);
+  const reps: RepRecord[] = [];
+  const holds: HoldRecord[] = [];
+  const notJudged: NotJudgedSpan[] = [];
+  let open: { startS: number; reason: NotJudgedReason } | null = null;
+  const close = (endS: number) => {
+    if (open && endS - open.startS >= MIN_NOT_JUDGED_SPAN_S) notJudged.push({ ...open, endS });
+    open = null;
+  };
+  const take = (events: readonly EngineEvent[]) => {
+    for (const e of events) {
+      if (e.type === 'rep-counted') reps.push(e.rep);
+      else if (e.type === 'hold-ended') holds.push(e.hold);
+      else if (e.type === 'not-judged') {
+        close(e.tMs / 1000);
+        open = { startS: e.tMs / 1000, reason: e.reason };
+      } else if (e.type === 'judged-again') close(e.tMs / 1000);
+    }
+  };
+  for (const frame of track.frames) take(tracker.step(frame).events);
+  take(tracker.finish());
+  close(track.durationS);
+  return { exercise, repCount: reps.length, reps, holds, notJudged };
+}

@@ -1,0 +1,36 @@
+import type { ExerciseSpec } from '../engine/spec.ts';
+
+export const catCamel: ExerciseSpec = {
+  definition: {
+    id: 'cat-camel',
+    order: 6,
+    name: 'Cat / camel',
+    summary: 'Slow rounding and hollowing of the whole spine on all fours.',
+    steps: [
+      'Kneel on all fours: hands under shoulders, knees under hips.',
+      'Round your back up towards the ceiling, letting your head drop (cat).',
+      'Then slowly let your back sag and lift your head (camel / cow).',
+      'Move smoothly between the two, 10-20 times.',
+    ],
+    startPositions: ['four-point-kneel'],
+    view: 'side',
+    cameraSetup: 'Side-on to the camera, laptop on the floor 2-3 m away, your whole body in the picture.',
+    kind: 'reps',
+    targets: { reps: { min: 10, max: 20 }, sides: 'none' },
+    signal: { label: 'head and back away from neutral', unit: 'ratio' },
+  },
+  views: ['side'],
+  inPosition: (_f, position) => position === 'four-point-kneel',
+  // head height over the shoulder line moves with the whole spine: +0.31..0.35 torso lengths in cow,
+  // -0.14..-0.15 in cat, 0.03-0.06 neutral (pfc/cat-cow)
+  measure: (f) => (f.headAboveShoulders === null ? null : { depth: f.headAboveShoulders, side: null }),
+  counter: {
+    type: 'cycle',
+    // cow rises 0.28 above neutral there; 0.15 is about half of it
+    highDelta: 0.15,
+    // cat drops 0.20 below neutral; 0.12 is a little over half
+    lowDelta: 0.12,
+    // neutral tabletop is held 1.75 s before the first cow in the clip
+    neutralWindowMs: 1200,
+  },
+};

@@ -1,0 +1,48 @@
+import type { BodyFeatures } from '../../motion/features.ts';
+import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
+
+/** Hip extension of the kneeling (back) leg: how far its thigh points behind the trunk line, degrees. */
+function backHipExtension(f: BodyFeatures): Measurement | null {
+  const { left, right } = f.legs;
+  if (left.kneeAboveAnkle === null || right.kneeAboveAnkle === null) return null;
+  const backSide = left.kneeAboveAnkle < right.kneeAboveAnkle ? 'left' : 'right';
+  const back = f.legs[backSide].thighFromTrunkDeg;
+  const front = f.legs[backSide === 'left' ? 'right' : 'left'].thighFromTrunkDeg;
+  if (back === null || front === null || front === 0) return null;
+  // the front thigh points forward: its sign tells which way the person faces; behind = the opposite sign
+  return { depth: -back * Math.sign(front), side: backSide };
+}
+
+export const hipFlexor: ExerciseSpec = {
+  definition: {
+    id: 'hip-flexor',
+    order: 7,
+    name: 'Kneeling hip flexor stretch',
+    summary: 'Stretches the front of the hip of the kneeling leg, which pulls on the low back when tight.',
+    steps: [
+      'Kneel on one knee (a cushion under it), the other foot flat in front, knee over ankle.',
+      'Tuck your tailbone under and keep your trunk upright.',
+      'Shift your weight gently forward until you feel a stretch at the front of the back hip.',
+      'Hold 30 seconds, then change sides.',
+    ],
+    startPositions: ['kneeling-lunge'],
+    view: 'side',
+    cameraSetup: 'Side-on to the camera, 2-3 m away, laptop raised to hip height, from head to both feet in the picture.',
+    kind: 'hold',
+    targets: { reps: { min: 1, max: 3 }, holdS: { min: 30, max: 30 }, sides: 'each' },
+    signal: { label: 'back-leg hip extension', unit: 'deg' },
+  },
+  views: ['side'],
+  inPosition: (_f, position) => position === 'kneeling-lunge',
+  measure: backHipExtension,
+  counter: {
+    type: 'hold',
+    // no kneeling-lunge footage: from the generator; kneeling upright puts the back thigh 0-5 degrees behind the
+    // trunk line, a felt stretch 10-20 (normal hip extension range ~10-20 degrees)
+    enterDepth: 8,
+    exitDepth: 4,
+    settlePerS: 10,
+    minReportMs: 3000,
+    graceMs: 1500,
+  },
+};

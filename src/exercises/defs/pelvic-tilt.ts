@@ -1,0 +1,38 @@
+import type { ExerciseSpec } from '../engine/spec.ts';
+import { hipKneeOpening } from './measures.ts';
+
+export const pelvicTilt: ExerciseSpec = {
+  definition: {
+    id: 'pelvic-tilt',
+    order: 1,
+    name: 'Pelvic tilt',
+    summary: 'Small, slow tilts of the pelvis that wake up the low back and the deep abdominals.',
+    steps: [
+      'Kneel on all fours: hands under shoulders, knees under hips, back level.',
+      'Gently tuck your tailbone under, flattening and slightly rounding your low back.',
+      'Hold for a breath, then let the low back return to neutral.',
+      'Keep the movement small and pain-free; repeat 10-20 times.',
+    ],
+    startPositions: ['four-point-kneel', 'supine-knees-bent'],
+    view: 'side',
+    cameraSetup: 'Side-on to the camera, laptop on the floor 2-3 m away, your whole body in the picture.',
+    kind: 'reps',
+    targets: { reps: { min: 10, max: 20 }, sides: 'none' },
+    signal: { label: 'hip and knee opening', unit: 'deg' },
+  },
+  views: ['side'],
+  inPosition: (_f, position) => position === 'four-point-kneel' || position === 'supine-knees-bent',
+  measure: hipKneeOpening,
+  counter: {
+    type: 'reps',
+    // a tuck opens hip + knee by 7-18 degrees over rest on bloomfit/pelvic_tilt (the first, shallow tuck +7):
+    // 5 counts it, while resting sway stays within 2-3
+    enterDepth: 5,
+    // back within 2.5 degrees of rest = the tuck was released (turning points measure 0.5-2 above rest)
+    exitDepth: 2.5,
+    // tucks there last 1-1.5 s; anything under 0.6 s is a twitch, not a tilt
+    minPhaseMs: 600,
+    // rest differs per person: take it as the 20th percentile of the last 8 s (tucks fill ~40 % of the time)
+    baseline: { windowMs: 8000, quantile: 0.2 },
+  },
+};

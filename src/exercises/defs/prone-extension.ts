@@ -1,0 +1,37 @@
+import type { ExerciseSpec } from '../engine/spec.ts';
+import { trunkLift } from './measures.ts';
+
+export const proneExtension: ExerciseSpec = {
+  definition: {
+    id: 'prone-extension',
+    order: 5,
+    name: 'Prone extension',
+    summary: 'Lying on your front and propping up on your forearms: a gentle backward bend for the low back.',
+    steps: [
+      'Lie on your stomach, forehead down, elbows bent by your sides.',
+      'Push up onto your forearms, elbows under your shoulders, hips staying on the floor.',
+      'Relax your low back and hold 10 seconds.',
+      'Lower slowly; repeat 10 times.',
+    ],
+    startPositions: ['prone'],
+    view: 'side',
+    cameraSetup: 'Side-on to the camera at floor level, 2-3 m away, head to feet in the picture.',
+    kind: 'hold-reps',
+    targets: { reps: { min: 10, max: 10 }, holdS: { min: 10, max: 10 }, sides: 'none' },
+    signal: { label: 'trunk lift', unit: 'deg' },
+  },
+  views: ['side'],
+  inPosition: (_f, position) => position === 'prone',
+  measure: trunkLift,
+  counter: {
+    type: 'hold',
+    // on forearms the trunk rises 24-30 degrees (pfc/sphinx-pose), on straight arms 51 (pfc/cobra-pose);
+    // lying flat or in a plank 0-8: 15 is clearly propped up
+    enterDepth: 15,
+    // under 10 degrees the chest is back near the floor
+    exitDepth: 10,
+    settlePerS: 20,
+    minReportMs: 1500,
+    graceMs: 1000,
+  },
+};

@@ -1,0 +1,37 @@
+import type { ExerciseSpec } from '../engine/spec.ts';
+
+export const qlStretch: ExerciseSpec = {
+  definition: {
+    id: 'ql-stretch',
+    order: 9,
+    name: 'QL side-bend stretch',
+    summary: 'A standing side bend that stretches the quadratus lumborum along the side of the low back.',
+    steps: [
+      'Stand tall, feet hip-width apart.',
+      'Reach one arm overhead and slide the other hand down the side of your leg.',
+      'Bend sideways until you feel a stretch along the side of your waist; hold 20-30 seconds.',
+      'Come back up slowly and repeat on the other side.',
+    ],
+    startPositions: ['standing'],
+    view: 'front',
+    cameraSetup: 'Facing the camera, 2-3 m away, laptop at chest height, head to feet in the picture.',
+    kind: 'hold',
+    targets: { reps: { min: 1, max: 2 }, holdS: { min: 20, max: 30 }, sides: 'each' },
+    signal: { label: 'side bend', unit: 'deg' },
+  },
+  // pfc/side-stretches is shot from 3/4 front and measures as side-on (shoulder ratio 0.05-0.2): both work
+  views: ['front', 'side'],
+  inPosition: (f, position) => position === 'standing' || f.trunkElevationDeg > 50,
+  // lean of the trunk line from vertical; facing the camera, leaning to image-right is the person's left
+  measure: (f) => ({ depth: Math.abs(f.trunkLeanDeg), side: f.trunkLeanDeg > 0 ? 'left' : 'right' }),
+  counter: {
+    type: 'hold',
+    // pfc/side-stretches: upright sway 0-10 degrees, the deep bend 30-34; 20 is clearly bent
+    enterDepth: 20,
+    exitDepth: 12,
+    // the bend there deepens at ~9 degrees/s until it settles: start timing when slower than 6
+    settlePerS: 6,
+    minReportMs: 2000,
+    graceMs: 1500,
+  },
+};

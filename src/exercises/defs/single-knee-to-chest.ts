@@ -1,0 +1,53 @@
+import type { ExerciseSpec } from '../engine/spec.ts';
+import { raisedLeg } from './measures.ts';
+
+/** The other leg stays down: its hip flexion stays under 75 degrees (resting bent leg 40-50 on adaptx). */
+const OTHER_LEG_DOWN_MAX_DEG = 75;
+/** adaptx/knee_to_chest: resting bent legs 40-50 degrees of hip flexion, the held knee 118-147: 100 is a thigh
+ * drawn well past upright; lifting takes 0.5-1 s, so the hold starts within ~0.4 s of the knee arriving. */
+const HOLD_ENTER_DEG = 100;
+
+export const singleKneeToChest: ExerciseSpec = {
+  definition: {
+    id: 'single-knee-to-chest',
+    order: 3,
+    name: 'Single knee to chest',
+    summary: 'Stretches the low back and buttock one side at a time.',
+    steps: [
+      'Lie on your back with both knees bent and feet flat.',
+      'Hold behind one thigh and draw that knee gently towards your chest.',
+      'Hold 5-10 seconds, breathing easily, then lower it.',
+      'Alternate legs, 10 in all.',
+    ],
+    startPositions: ['supine-knees-bent', 'supine-knees-straight'],
+    view: 'side',
+    cameraSetup: 'Side-on to the camera at floor level, 2-3 m away, head to feet in the picture.',
+    kind: 'hold-reps',
+    targets: { reps: { min: 10, max: 10 }, holdS: { min: 5, max: 10 }, sides: 'alternate' },
+    signal: { label: 'hip flexion', unit: 'deg' },
+  },
+  views: ['side'],
+  inPosition: (_f, position) => position === 'supine-knees-bent' || position === 'supine-knees-straight',
+  measure: (f) => {
+    const m = raisedLeg(f);
+    if (!m || !m.side) return m;
+    const other = f.legs[m.side === 'left' ? 'right' : 'left'].hipFlexionDeg;
+    // both knees up is the double stretch: not this one
+    if (other !== null && other > OTHER_LEG_DOWN_MAX_DEG) return { depth: Math.min(m.depth, other, 60), side: m.side };
+    // other leg hidden: side-on it hides behind the near one in the double stretch, so a hold may go on (the
+    // close-up of adaptx 15-20.6 s hides the resting leg) but not start: cap just under the start threshold
+    if (other === null) return { depth: Math.min(m.depth, HOLD_ENTER_DEG - 1), side: m.side };
+    return m;
+  },
+  counter: {
+    type: 'hold',
+    enterDepth: HOLD_ENTER_DEG,
+    // 90: the knee has started down from a 118-147 hold (lowering runs 20.7-21.5 and 28.0-28.5 s there)
+    exitDepth: 90,
+    // the hold starts when the knee stops travelling (under 60 degrees/s; lifting runs at 100-170)
+    settlePerS: 60,
+    minReportMs: 1500,
+    // the clip cuts to a close-up for 0.1-0.3 s and the detector loses the body: pause, don't end
+    graceMs: 1500,
+  },
+};

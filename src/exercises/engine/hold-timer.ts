@@ -1,0 +1,96 @@
+/** Times a hold at end range; pauses (does not reset) across brief tracking loss. Pure. */
+import type { HoldSpec } from './spec.ts';
+
+export interface HoldState {
+  readonly startMs: number;
+  readonly heldMs: number;
+  readonly paused: boolean;
+  readonly peakDepth: number;
+}
+
+export type HoldTimerEvent =
+  | { readonly type: 'started'; readonly tMs: number }
+  | { readonly type: 'paused'; readonly tMs: number; readonly why: 'lost' | 'left-position' }
+  | { readonly type: 'resumed'; readonly tMs: number }
+  | { readonly type: 'ended'; readonly startMs: number; readonly endMs: number; readonly heldMs: number; readonly peakDepth: number };
+
+/** Below-exit time tolerated before the hold ends (a wobble, not a release): 0.5 s. */
+const LEAVE_CONFIRM_MS = 500;
+
+export class HoldTimer {
+  readonly #spec: HoldSpec;
+  #hold: { startMs: number; heldMs: number; lastMs: number; peak: number; lostSinceMs: number | null; belowSinceMs: number | null } | null = null;
+  #lastDepth: { v: number; tMs: number } | null = null;
+
+  constructor(spec: HoldSpec) {
+    this.#spec = spec;
+  }
+
+  get state(): HoldState | null {
+    const h = this.#hold;
+    return h ? { startMs: h.startMs, heldMs: h.heldMs, paused: h.lostSinceMs !== null || h.belowSinceMs !== null, peakDepth: h.peak } : null;
+  }
+
+  /** Feed a depth, or null when the frame could not be judged. */
+  step(depth: number | null, tMs: number): HoldTimerEvent[] {
+    const events: HoldTimerEvent[] = [];
+    const h = this.#hold;
+    const prev = this.#lastDepth;
+    if (depth !== null) this.#lastDepth = { v: depth, tMs };
+    if (!h) {
+      if (depth === null || depth < this.#spec.enterDepth) return events;
+      const speed = prev && tMs > prev.tMs ? Math.abs(depth - prev.v) / ((tMs - prev.tMs) / 1000) : Infinity;
+      if (speed > this.#spec.settlePerS) return events;
+      this.#hold = { startMs: tMs, heldMs: 0, lastMs: tMs, peak: depth, lostSinceMs: null, belowSinceMs: null };
+      events.push({ type: 'started', tMs });
+      return events;
+    }
+    if (depth === null) {
+      if (h.lostSinceMs === null) {
+        h.lostSinceMs = tMs;
+        events.push({ type: 'paused', tMs, why: 'lost' });
+      } else if (tMs - h.lostSinceMs > this.#spec.graceMs) {
+        events.push(this.#end(h.lostSinceMs));
+      }
+      return events;
+    }
+    if (h.lostSinceMs !== null) {
+      // seen again already out of the stretch: it ended when tracking was lost
+      if (depth < this.#spec.exitDepth) {
+        events.push(this.#end(h.lostSinceMs));
+        return events;
+      }
+      h.lostSinceMs = null;
+      h.lastMs = tMs; // the lost time is not counted
+      events.push({ type: 'resumed', tMs });
+    }
+    if (depth < this.#spec.exitDepth) {
+      h.belowSinceMs ??= tMs;
+      if (tMs - h.belowSinceMs >= LEAVE_CONFIRM_MS) events.push(this.#end(h.belowSinceMs));
+      return events;
+    }
+    h.belowSinceMs = null;
+    h.heldMs += tMs - h.lastMs;
+    h.lastMs = tMs;
+    h.peak = Math.max(h.peak, depth);
+    return events;
+  }
+
+  /** Ends a hold in progress at `tMs` (end of the recording). */
+  finish(tMs: number): HoldTimerEvent[] {
+    const h = this.#hold;
+    if (!h) return [];
+    return [this.#end(h.lostSinceMs ?? h.belowSinceMs ?? tMs)];
+  }
+
+  #end(endMs: number): HoldTimerEvent {
+    const h = this.#hold!;
+    this.#hold = null;
+    return { type: 'ended', startMs: h.startMs, endMs, heldMs: Math.min(h.heldMs, endMs - h.startMs), peakDepth: h.peak };
+  }
+
+  reset(): void {
+    this.#hold = null;
+    this.#lastDepth = null;
+  }
+}

@@ -1,0 +1,26 @@
+/** The q-quantile of the values seen in the last `windowMs`. Small windows (<= a few hundred samples). */
+export class RollingQuantile {
+  readonly #windowMs: number;
+  readonly #q: number;
+  #samples: { tMs: number; v: number }[] = [];
+
+  constructor(windowMs: number, q: number) {
+    this.#windowMs = windowMs;
+    this.#q = q;
+  }
+
+  push(v: number, tMs: number): number {
+    this.#samples.push({ tMs, v });
+    while (this.#samples.length > 0 && (this.#samples[0]?.tMs ?? tMs) < tMs - this.#windowMs) this.#samples.shift();
+    return this.value;
+  }
+
+  get value(): number {
+    const sorted = this.#samples.map((s) => s.v).sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(this.#q * sorted.length))] ?? 0;
+  }
+
+  reset(): void {
+    this.#samples = [];
+  }
+}

@@ -1,0 +1,65 @@
+/** How one stretch is measured and counted: the declarative part each file in ../defs fills in. Pure types. */
+import type { BodyFeatures } from '../../motion/features.ts';
+import type { BodyPosition, CameraView, ExerciseDefinition, Side } from '../types.ts';
+
+/** One frame's reading of the stretch's primary signal. */
+export interface Measurement {
+  /** Larger = deeper into the stretch, in the definition's signal unit. */
+  readonly depth: number;
+  readonly side: Side | null;
+}
+
+/** Counts a rep each time the depth goes out past `enterDepth` and back below `exitDepth` (hysteresis). */
+export interface RepCounterSpec {
+  readonly type: 'reps';
+  readonly enterDepth: number;
+  readonly exitDepth: number;
+  /** A rep whose out-phase is shorter than this is rejected as too fast (jitter, a twitch). */
+  readonly minPhaseMs: number;
+  /** When set, depth is measured from a rolling low quantile of itself (for small movements whose rest value
+   * differs from person to person, like the pelvic tilt). */
+  readonly baseline?: { readonly windowMs: number; readonly quantile: number };
+}
+
+/** Times holds at end range: starts when depth >= enterDepth and the movement has settled; ends below exitDepth.
+ * Every hold that lasts the target time counts as a rep (knee to chest x10; one per side for the long holds). */
+export interface HoldSpec {
+  readonly type: 'hold';
+  readonly enterDepth: number;
+  readonly exitDepth: number;
+  /** The hold starts once the depth changes slower than this (the end position is reached), units per second. */
+  readonly settlePerS: number;
+  /** Holds shorter than this are not reported at all (passing through the range). */
+  readonly minReportMs: number;
+  /** Tracking loss up to this long pauses the hold instead of ending it. */
+  readonly graceMs: number;
+}
+
+/** Counts full cycles between two opposite extremes around a neutral baseline (cat/camel). */
+export interface CycleSpec {
+  readonly type: 'cycle';
+  /** Excursion above neutral that counts as reaching the first extreme (cow). */
+  readonly highDelta: number;
+  /** Excursion below neutral that counts as reaching the other extreme (cat). */
+  readonly lowDelta: number;
+  /** Neutral = median of the signal over this long after the start position is reached. */
+  readonly neutralWindowMs: number;
+}
+
+/** Back block: a long hold on one signal, then a knee-to-chest hold on another, repeated in cycles. */
+export interface SequenceSpec {
+  readonly type: 'sequence';
+  readonly block: HoldSpec & { readonly measure: (f: BodyFeatures) => Measurement | null };
+  readonly knees: HoldSpec & { readonly measure: (f: BodyFeatures) => Measurement | null };
+}
+
+export interface ExerciseSpec {
+  readonly definition: ExerciseDefinition;
+  /** Camera views in which the signal means what it should. */
+  readonly views: readonly CameraView[];
+  /** Is the body in this stretch's start position (or already in the stretch)? */
+  inPosition(f: BodyFeatures, position: BodyPosition): boolean;
+  /** The primary signal, or null when the landmarks it needs are not seen. */
+  measure(f: BodyFeatures): Measurement | null;
+  readonly counter: RepCounterSpec | HoldSpec | CycleSpec | SequenceSpec;
+}

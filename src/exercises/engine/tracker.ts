@@ -1,0 +1,136 @@
+/**
+ * The generic per-exercise tracker: gates each frame (person, visibility, plausibility, view, start position),
+ * measures the stretch's signal, smooths it, and drives the counter its spec names. Emits the contract's events.
+ */
+import type { PoseFrame } from '../../pose/types.ts';
+import { computeFeatures, type BodyFeatures } from '../../motion/features.ts';
+import { OneEuroFilter } from '../../motion/one-euro-filter.ts';
+import { PlausibilityGate } from '../../motion/plausibility.ts';
+import { cameraView, classifyPosition } from '../../motion/position.ts';
+import type { BodyPosition, CameraView, EngineEvent, ExerciseTracker, NotJudgedReason, Side, TrackerOptions, TrackerUpdate } from '../types.ts';
+import type { ExerciseSpec } from './spec.ts';
+import { createCounting, type Counting } from './counting.ts';
+
+/** The start position must be seen this long before counting starts (a pass through it does not count). */
+const START_CONFIRM_MS = 800;
+/** A wrong camera view is reported only after this long, so one odd frame does not nag. */
+const WRONG_VIEW_CONFIRM_MS = 1500;
+
+function outOfFrame(frame: PoseFrame): boolean {
+  const lm = frame.landmarks;
+  if (!lm) return false;
+  // hips or shoulders outside the picture: the detector extrapolates them, so they cannot be judged
+  return [11, 12, 23, 24].some((i) => {
+    const l = lm[i];
+    return !l || l.x < -0.02 || l.x > 1.02 || l.y < -0.02 || l.y > 1.02;
+  });
+}
+
+export class GenericTracker implements ExerciseTracker {
+  readonly definition;
+  readonly #spec: ExerciseSpec;
+  readonly #options: TrackerOptions;
+  readonly #gate = new PlausibilityGate();
+  readonly #filter = new OneEuroFilter();
+  #counting: Counting;
+  #positionSinceMs: number | null = null;
+  #started = false;
+  #wrongViewSinceMs: number | null = null;
+  #notJudged: NotJudgedReason | null = null;
+  #lastTMs = 0;
+
+  constructor(spec: ExerciseSpec, options: TrackerOptions = {}) {
+    this.#spec = spec;
+    this.#options = options;
+    this.definition = spec.definition;
+    this.#counting = createCounting(spec, options);
+  }
+
+  step(frame: PoseFrame): TrackerUpdate {
+    const events: EngineEvent[] = [];
+    const tMs = frame.tMs;
+    this.#lastTMs = tMs;
+    const features = computeFeatures(frame);
+    let position: BodyPosition = 'unknown';
+    let view: CameraView | 'unknown' = 'unknown';
+    let reason: NotJudgedReason | null;
+    let depth: number | null = null;
+    let side: Side | null = null;
+
+    if (!frame.landmarks) reason = 'no-person';
+    else if (!features) reason = outOfFrame(frame) ? 'out-of-frame' : 'low-visibility';
+    else {
+      const verdict = this.#gate.check(features);
+      if (verdict !== 'ok') reason = verdict;
+      else {
+        position = classifyPosition(features);
+        view = cameraView(features);
+        reason = this.#judge(features, position, view, tMs, events);
+        if (!reason) {
+          const m = this.#spec.measure(features);
+          if (!m) reason = outOfFrame(frame) ? 'out-of-frame' : 'low-visibility';
+          else {
+            depth = this.#filter.apply(m.depth, tMs);
+            side = m.side;
+          }
+        }
+      }
+    }
+    this.#reportJudging(reason, tMs, events);
+    const features2: BodyFeatures | null = reason ? null : features;
+    const counted = this.#started ? this.#counting.step({ depth, side, features: features2, tMs, reason }, events) : null;
+    return {
+      tMs,
+      position,
+      view,
+      started: this.#started,
+      depth: counted?.depth ?? depth,
+      side,
+      notJudged: reason,
+      events,
+      ...this.#counting.summary(),
+    };
+  }
+
+  /** Closes whatever is in progress at the end of a recording. */
+  finish(): readonly EngineEvent[] {
+    const events: EngineEvent[] = [];
+    this.#counting.finish(this.#lastTMs, events);
+    return events;
+  }
+
+  reset(): void {
+    this.#gate.reset();
+    this.#filter.reset();
+    this.#counting = createCounting(this.#spec, this.#options);
+    this.#positionSinceMs = null;
+    this.#started = false;
+    this.#wrongViewSinceMs = null;
+    this.#notJudged = null;
+  }
+
+  /** View and start-position gates; returns why the frame cannot be judged, or null. */
+  #judge(f: BodyFeatures, position: BodyPosition, view: CameraView, tMs: number, events: EngineEvent[]): NotJudgedReason | null {
+    if (!this.#spec.views.includes(view)) {
+      this.#wrongViewSinceMs ??= tMs;
+      if (tMs - this.#wrongViewSinceMs >= WRONG_VIEW_CONFIRM_MS) return 'wrong-view';
+    } else this.#wrongViewSinceMs = null;
+    if (this.#started) return null;
+    if (!this.#spec.inPosition(f, position)) {
+      this.#positionSinceMs = null;
+      return 'not-in-start-position';
+    }
+    this.#positionSinceMs ??= tMs;
+    if (tMs - this.#positionSinceMs < START_CONFIRM_MS) return 'not-in-start-position';
+    this.#started = true;
+    events.push({ type: 'start-position-reached', tMs });
+    return null;
+  }
+
+  #reportJudging(reason: NotJudgedReason | null, tMs: number, events: EngineEvent[]): void {
+    if (reason === this.#notJudged) return;
+    if (reason) events.push({ type: 'not-judged', tMs, reason });
+    else if (this.#notJudged) events.push({ type: 'judged-again', tMs });
+    this.#notJudged = reason;
+  }
+}

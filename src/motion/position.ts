@@ -1,0 +1,55 @@
+/** Body position and camera view from features. Thresholds come from the footage tracks (see each comment). */
+import type { BodyPosition, CameraView } from '../exercises/types.ts';
+import type { BodyFeatures, LegFeatures } from './features.ts';
+
+/** Shoulder width below 0.45 torso lengths = side-on: side-view clips measure 0.01-0.22 (pfc/cat-cow, sphinx,
+ * bloomfit, adaptx), people facing the camera 0.6-1.0 (standing front views). */
+const SIDE_VIEW_MAX_SHOULDER_RATIO = 0.45;
+/** Trunk above 55 degrees from horizontal = upright (standing clips 80-90, deepest side bend in pfc/side-stretches 56). */
+const UPRIGHT_MIN_ELEVATION_DEG = 50;
+/** Trunk within 35 degrees of horizontal = lying or on all fours (tabletop 10-15, sphinx 24-30; cobra 51 is
+ * handled as prone by the leg check). */
+const FLAT_MAX_ELEVATION_DEG = 35;
+/** Knee bent more than 45 degrees = "knees bent" (supine knees bent measures 85-95, straight legs under 20). */
+const BENT_KNEE_MIN_DEG = 45;
+/** Wrists more than 0.6 torso lengths below the shoulders = hands on the floor under the body (tabletop 0.8-1.0). */
+const HANDS_DOWN_MIN = 0.6;
+
+export function cameraView(f: BodyFeatures): CameraView {
+  return f.shoulderWidthRatio < SIDE_VIEW_MAX_SHOULDER_RATIO ? 'side' : 'front';
+}
+
+function bent(leg: LegFeatures): boolean {
+  return (leg.kneeFlexionDeg ?? 0) > BENT_KNEE_MIN_DEG;
+}
+
+/** One knee near the floor (level with its ankle) and the other leg bent with the foot forward. */
+function kneelingLunge(f: BodyFeatures): boolean {
+  const { left, right } = f.legs;
+  if (left.kneeAboveAnkle === null || right.kneeAboveAnkle === null) return false;
+  const [low, high] = left.kneeAboveAnkle < right.kneeAboveAnkle ? [left, right] : [right, left];
+  // back knee on the floor: within 0.25 torso of its ankle height; front knee well above its ankle (shin upright)
+  return Math.abs(low.kneeAboveAnkle ?? 9) < 0.25 && (high.kneeAboveAnkle ?? 0) > 0.6 && bent(high);
+}
+
+/** Classifies the body position; 'unknown' when the evidence is mixed. */
+export function classifyPosition(f: BodyFeatures): BodyPosition {
+  const elev = Math.abs(f.trunkElevationDeg);
+  const kneesBent = bent(f.legs.left) || bent(f.legs.right);
+  if (f.trunkElevationDeg > UPRIGHT_MIN_ELEVATION_DEG) {
+    if (kneelingLunge(f)) return 'kneeling-lunge';
+    if (!kneesBent) return 'standing';
+    return 'unknown';
+  }
+  if (elev <= FLAT_MAX_ELEVATION_DEG || f.trunkElevationDeg > 0) {
+    const handsDown = (f.wristsBelowShoulders ?? 0) > HANDS_DOWN_MIN;
+    // side-on, the far leg is usually hidden: one seen knee is enough
+    const kneeSeen = f.legs.left.kneeY !== null || f.legs.right.kneeY !== null;
+    if (handsDown && kneesBent && kneeSeen && elev < 25) return 'four-point-kneel';
+    if (f.trunkElevationDeg > 8 && !kneesBent) return 'prone'; // chest lifted on forearms or hands, legs long
+    if (kneesBent) return 'supine-knees-bent';
+    if ((f.noseAboveEars ?? 0) > 0.05) return 'supine-knees-straight';
+    return 'prone';
+  }
+  return 'unknown';
+}
