@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { CycleCounter } from './cycle-counter.ts';
+import { HoldTimer } from './hold-timer.ts';
+import { RepCounter } from './rep-counter.ts';
+
+const hold = { type: 'hold', enterDepth: 100, exitDepth: 90, settlePerS: 60, minReportMs: 1500, graceMs: 1500 } as const;
+
+describe('RepCounter', () => {
+  const spec = { type: 'reps', enterDepth: 30, exitDepth: 10, minPhaseMs: 500 } as const;
+  it.each([
+    { name: 'a full excursion counts', trace: [0, 20, 35, 20, 5], reps: 1, rejected: [] },
+    { name: 'jitter around the target does not double count', trace: [0, 32, 28, 33, 29, 31, 5], reps: 1, rejected: [] },
+    { name: 'half-way is "not far enough"', trace: [0, 22, 25, 5], reps: 0, rejected: ['not-far-enough'] },
+    { name: 'a twitch under the minimum phase is "too fast"', trace: [0, 40, 0], reps: 0, rejected: ['too-fast'] },
+  ])('$name', ({ trace, reps, rejected }) => {
+    const c = new RepCounter(spec);
+    const dtMs = trace.length === 3 ? 100 : 300;
+    const events = trace.map((d, i) => c.step(d, i * dtMs)).filter((e) => e !== null);
+    expect(events.filter((e) => e.type === 'rep')).toHaveLength(reps);
+    expect(events.filter((e) => e.type !== 'rep').map((e) => e.type)).toEqual(rejected);
+  });
+
+  it('measures from a rolling baseline when asked (a person whose rest sits at 200 degrees)', () => {
+    const c = new RepCounter({ type: 'reps', enterDepth: 5, exitDepth: 2.5, minPhaseMs: 300, baseline: { windowMs: 8000, quantile: 0.2 } });
+    const trace = [200, 200, 200, 201, 208, 209, 207, 201, 200, 200, 209, 210, 200, 200];
+    const reps = trace.map((d, i) => c.step(d, i * 250)).filter((e) => e?.type === 'rep');
+    expect(reps).toHaveLength(2);
+  });
+});
+
+describe('HoldTimer', () => {
+  it('pauses across a brief tracking loss and does not count the lost time', () => {
+    const t = new HoldTimer(hold);
+    const seq: (number | null)[] = [50, 120, 130, 130, null, null, 130, 130, 130, 40, 40, 40, 40, 40, 40, 40];
+    const events = seq.flatMap((d, i) => t.step(d, i * 100));
+    expect(events.map((e) => e.type)).toEqual(['started', 'paused', 'resumed', 'ended']);
+    const end = events.at(-1);
+    if (end?.type !== 'ended') throw new Error('no end');
+    // starts once settled (300 ms), lost 400-500, seen again 600-800, below range from 900
+    expect([end.startMs, end.endMs]).toEqual([300, 900]);
+    expect(end.heldMs).toBe(200); // only the judged in-range time: the 200 ms lost are not counted
+  });
+
+  it('ends a hold at the moment tracking was lost when it stays lost past the grace time', () => {
+    const t = new HoldTimer(hold);
+    const seq: (number | null)[] = [130, 130, 130, ...Array<null>(20).fill(null)];
+    const events = seq.flatMap((d, i) => t.step(d, i * 100));
+    const end = events.find((e) => e.type === 'ended');
+    expect(end?.type === 'ended' && end.endMs).toBe(300);
+  });
+
+  it('does not start while the limb is still moving fast', () => {
+    const t = new HoldTimer(hold);
+    expect(t.step(40, 0)).toEqual([]);
+    expect(t.step(120, 100)).toEqual([]); // 800 degrees/s
+    expect(t.step(125, 200).map((e) => e.type)).toEqual(['started']);
+  });
+});
+
+describe('CycleCounter', () => {
+  it('counts one cycle for cow, cat, cow and learns neutral first', () => {
+    const c = new CycleCounter({ type: 'cycle', highDelta: 0.15, lowDelta: 0.12, neutralWindowMs: 1000 });
+    const trace = [0.05, 0.05, 0.05, 0.05, 0.3, 0.3, 0.05, -0.15, -0.15, 0.05, 0.3, 0.3];
+    const cycles = trace.map((v, i) => c.step(v, i * 500)).filter((e) => e !== null);
+    expect(c.neutral).toBeCloseTo(0.05);
+    expect(cycles).toHaveLength(1);
+  });
+});
