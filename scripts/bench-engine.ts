@@ -1,0 +1,38 @@
+/**
+ * Per-frame cost of the counting engine (features, gate, filter, counters) in microseconds, over real footage
+ * tracks. `npx tsx scripts/bench-engine.ts`. A benchmark, not a test: it prints numbers and asserts nothing.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createTracker } from '../src/exercises/registry.ts';
+import type { ExerciseId } from '../src/exercises/types.ts';
+import type { LandmarkTrack } from '../src/pose/types.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const cases: [string, ExerciseId][] = [
+  ['bloomfit__pelvic_tilt', 'pelvic-tilt'],
+  ['adaptx__knee_to_chest_stretching', 'single-knee-to-chest'],
+  ['pfc__cat-cow', 'cat-camel'],
+  ['pfc__sphinx-pose', 'prone-extension'],
+];
+const ROUNDS = 20;
+const all: number[] = [];
+for (const [name, id] of cases) {
+  const track = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/tracks', `${name}.json`), 'utf8')) as LandmarkTrack;
+  const perFrameUs: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const tracker = createTracker(id);
+    for (const frame of track.frames) {
+      const t0 = performance.now();
+      tracker.step(frame);
+      perFrameUs.push((performance.now() - t0) * 1000);
+    }
+  }
+  const sorted = perFrameUs.slice(ROUNDS > 1 ? track.frames.length : 0).sort((a, b) => a - b); // first round warms the JIT
+  all.push(...sorted);
+  const q = (p: number) => sorted[Math.floor(p * (sorted.length - 1))]!.toFixed(1);
+  console.log(`${name.padEnd(34)} ${id.padEnd(22)} median ${q(0.5)} us  p90 ${q(0.9)} us  (${sorted.length} frames)`);
+}
+all.sort((a, b) => a - b);
+console.log(`all: median ${all[Math.floor(all.length / 2)]!.toFixed(1)} us, p90 ${all[Math.floor(0.9 * all.length)]!.toFixed(1)} us per frame`);
