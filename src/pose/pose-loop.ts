@@ -18,7 +18,7 @@ export function runPoseLoop(
     let busy = false;
     let handle = 0;
     const t0 = performance.now();
-    const hasRvfc = 'requestVideoFrameCallback' in HTMLVideoElement.prototype;
+    const hasRvfc = typeof video.requestVideoFrameCallback === 'function';
     const schedule = () => {
       if (signal.aborted) return;
       handle = hasRvfc ? video.requestVideoFrameCallback(tick) : requestAnimationFrame(() => tick(performance.now()));
