@@ -3,15 +3,15 @@ export type RouteName = 'home' | 'live' | 'video' | 'session' | 'history' | 'set
 
 const ROUTES: readonly RouteName[] = ['home', 'live', 'video', 'session', 'history', 'settings', 'about'];
 
-function parse(hash: string): { name: RouteName; params: URLSearchParams } {
+function parse(hash: string): { name: RouteName; params: Readonly<Record<string, string>> } {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const first = path.split('/')[0] ?? '';
   const name = (ROUTES as readonly string[]).includes(first) ? (first as RouteName) : 'home';
-  return { name, params: new URLSearchParams(query) };
+  return { name, params: Object.fromEntries(new URLSearchParams(query)) };
 }
 
 /** The current route, kept in sync with `location.hash`. */
-export function currentRoute(): { readonly name: RouteName; readonly params: URLSearchParams } {
+export function currentRoute(): { readonly name: RouteName; readonly params: Readonly<Record<string, string>> } {
   let state = $state(parse(location.hash));
   $effect(() => {
     const onHash = () => (state = parse(location.hash));
