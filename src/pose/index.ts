@@ -4,5 +4,5 @@ export { LM, LANDMARK_COUNT, SKELETON_EDGES } from './landmarks.ts';
 export { createPoseEngine, chooseAutoBackend, type PoseEngine, type PoseEngineOptions, type PoseImage } from './engine.ts';
 export { CameraError, cameraErrorMessage, listCameras, openCamera, type CameraErrorKind, type CameraHandle } from './camera.ts';
 export { runPoseLoop } from './pose-loop.ts';
-export { analyzeVideo, loadVideo, VideoFileError, type LoadedVideo, type VideoFileOptions } from './video-file.ts';
+export { analyzeVideo, estimateSourceFps, loadVideo, VideoFileError, type LoadedVideo, type VideoFileOptions } from './video-file.ts';
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';

@@ -75,6 +75,33 @@ export async function frameCanvas(loaded: LoadedVideo, tS: number, maxSide = 640
   return canvas;
 }
 
+/**
+ * Estimates a file's frame rate in the browser (which does not expose it): plays a few frames muted and takes the
+ * median step between presented frames' media times. Returns null when the browser cannot tell.
+ */
+export async function estimateSourceFps(video: HTMLVideoElement, frames = 12): Promise<number | null> {
+  if (typeof video.requestVideoFrameCallback !== 'function') return null;
+  const times: number[] = [];
+  const start = video.currentTime;
+  await new Promise<void>((resolve) => {
+    const timeout = setTimeout(resolve, 3000);
+    const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+      times.push(meta.mediaTime);
+      if (times.length >= frames) {
+        clearTimeout(timeout);
+        resolve();
+      } else video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+    video.play().catch(() => resolve());
+  });
+  video.pause();
+  await seek(video, start);
+  const steps = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((d) => d > 0.001).sort((a, b) => a - b);
+  const step = steps[Math.floor(steps.length / 4)]; // lower quartile: dropped frames only make steps longer
+  return step ? Math.round((1 / step) * 100) / 100 : null;
+}
+
 function seek(video: HTMLVideoElement, tS: number): Promise<void> {
   return new Promise((resolve) => {
     if (Math.abs(video.currentTime - tS) < 1e-6 && !video.seeking) return resolve();

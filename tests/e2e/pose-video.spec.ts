@@ -22,6 +22,17 @@ test('the video page analyses an mp4 and finds the person in every sampled frame
   await expect(page.getByTestId('progress')).toHaveText('100 %');
 });
 
+test('"every frame" analyses each of the 60 frames of a 2 s, 30 fps clip, with its own timestamp', async ({ page }) => {
+  await page.goto('/#/video?backend=wasm&model=lite');
+  await page.getByTestId('fps-picker').selectOption('0');
+  await page.getByTestId('video-file').setInputFiles(path.join(GENERATED, 'person.mp4'));
+  await page.waitForFunction(() => window.__spinePose?.done || !!window.__spinePose?.error, null, { timeout: 120_000 });
+  await expect(page.getByTestId('source-fps')).toHaveText('30 fps');
+  await expect(page.getByTestId('with-pose')).toHaveText('60 / 60');
+  const lastTMs = await page.evaluate(() => window.__spinePose?.last?.tMs);
+  expect(lastTMs).toBeCloseTo((59 * 1000) / 30, 0); // the start of the 60th frame
+});
+
 test('an unreadable file gives a clear message', async ({ page }) => {
   await page.goto('/#/video');
   await page.getByTestId('video-file').setInputFiles({ name: 'holiday.mp4', mimeType: 'video/mp4', buffer: Buffer.from('this is not a video') });
