@@ -29,6 +29,7 @@ export function currentRoute(): { readonly name: RouteName; readonly params: Rea
 }
 
 export function navigate(name: RouteName, params?: Record<string, string>): void {
-  const query = params ? `?${new URLSearchParams(params).toString()}` : '';
+  const pairs = Object.entries(params ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  const query = pairs.length ? `?${pairs.join('&')}` : '';
   location.hash = `#/${name === 'home' ? '' : name}${query}`;
 }
