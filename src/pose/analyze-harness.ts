@@ -1,6 +1,6 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
 import { createPoseEngine } from './engine.ts';
-import { analyzeVideo, frameCanvas, loadVideo } from './video-file.ts';
+import { analyzeVideo, estimateSourceFps, frameCanvas, loadVideo } from './video-file.ts';
 
 /** What `npm run analyze` asks the page to do. */
 export interface AnalyzeRequest {
@@ -49,7 +49,8 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
     try {
       const frames = await analyzeVideo(loaded, engine, {
         fps: req.fps,
-        sourceFps: req.sourceFps,
+        // ffprobe's rate when the command had one, else measured in the page
+        sourceFps: req.sourceFps ?? (await estimateSourceFps(loaded.video)) ?? undefined,
         maxDurationS: req.maxDurationS,
         maxSide: req.maxSide,
         onFrame: (f, ms) => {
