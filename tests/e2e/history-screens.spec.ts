@@ -1,0 +1,84 @@
+/**
+ * History, Home (streak, minutes, routine by relief) and the chart, from sessions stored on the device over several
+ * days. The sessions are written straight into the app's IndexedDB (as the app would have saved them), then the page
+ * is reloaded: what the user sees must come from storage.
+ */
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { SessionRecord, StretchResult } from '../../src/sessions/types.ts';
+import { dayKey } from '../../src/sessions/types.ts';
+
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
+
+function daysAgo(n: number): Date {
+  const d = new Date();
+  d.setHours(8, 0, 0, 0);
+  d.setDate(d.getDate() - n);
+  return d;
+}
+
+function stretch(fields: Partial<StretchResult>): StretchResult {
+  return {
+    exercise: 'single-knee-to-chest', reps: 6, repsBySide: { left: 3, right: 3 }, holds: [{ side: 'left', heldS: 20 }, { side: 'right', heldS: 18 }],
+    peakDepth: { left: 100, right: 92, none: null }, unit: 'deg', calibrated: { left: 105, right: 98, none: null }, stops: [],
+    relief: 'better', pain: 3, durationS: 120, ...fields,
+  };
+}
+
+/** Four days in a row up to today: knee to chest improving (left further than right), prone extension made it worse twice. */
+function sessions(): SessionRecord[] {
+  return [3, 2, 1, 0].map((n, i) => {
+    const d = daysAgo(n);
+    return {
+      id: `seed-${n}`, startedIso: d.toISOString(), day: dayKey(d), durationS: 540 + i * 120,
+      stretches: [
+        stretch({ peakDepth: { left: 92 + i * 4, right: 85 + i * 3, none: null }, relief: i === 0 ? 'same' : 'better', pain: 4 - i }),
+        stretch({
+          exercise: 'prone-extension', repsBySide: { left: 0, right: 0 }, reps: 5, holds: [], peakDepth: { left: null, right: null, none: 24 + i },
+          calibrated: { left: null, right: null, none: 26 }, relief: i >= 2 ? 'worse' : 'same', pain: 4,
+          stops: i === 3 ? [{ exercise: 'prone-extension', reason: 'pain', rep: 3, side: 'none', depth: 27, limit: null, sessionMs: 300_000, atIso: d.toISOString(), choice: 'next-stretch' }] : [],
+        }),
+      ],
+    };
+  });
+}
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('history lists stored sessions with a range chart per stretch; home shows streak, minutes and a routine by relief', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /I have read this/ }).click();
+  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  const seed = sessions();
+  await page.evaluate(async (records) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('spine-coach');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('sessions', 'readwrite');
+    for (const s of records) tx.objectStore('sessions').put(s);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, seed);
+
+  await page.reload();
+  await expect(page.getByTestId('streak')).toHaveText('4');
+  const todayMin = Math.round((seed.at(-1)?.durationS ?? 0) / 60);
+  await expect(page.getByTestId('minutes-today')).toHaveText(String(todayMin));
+  // prone extension was rated worse on the last two days: left out of today's routine, with the reason
+  const prone = page.locator('li', { hasText: 'Prone extension' });
+  await expect(prone).toContainText(/made it worse/);
+  await expect(prone.getByRole('checkbox')).not.toBeChecked();
+  await expect(page.locator('li', { hasText: /knee to chest/i }).first().getByRole('checkbox')).toBeChecked();
+  await page.screenshot({ path: path.join(SHOTS, 'home-with-history.png'), fullPage: true });
+
+  await page.goto('/#/history');
+  await expect(page.getByTestId('history-session')).toHaveCount(4);
+  await expect(page.getByTestId('history-session').first()).toContainText('pain at rep 3');
+  const chart = page.getByRole('img', { name: /knee to chest: range per day, left and right/i });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('path')).toHaveCount(2); // left and right lines
+  await expect(chart.locator('circle')).toHaveCount(8);
+  await page.screenshot({ path: path.join(SHOTS, 'history-days.png'), fullPage: true });
+});
