@@ -25,7 +25,7 @@ interface Detector {
 }
 
 function imageSize(image: PoseImage): [number, number] {
-  if (image instanceof HTMLVideoElement) {
+  if (typeof HTMLVideoElement !== 'undefined' && image instanceof HTMLVideoElement) { // absent in a Web Worker
     // pose-detection reads the width/height attributes of a <video> (0 by default), not videoWidth/videoHeight
     if (image.width !== image.videoWidth) image.width = image.videoWidth;
     if (image.height !== image.videoHeight) image.height = image.videoHeight;

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench -- [options]` (see BENCH_USAGE): runs the production build in headless Chromium with the fake camera
+ * fed from a real clip, runs the live pipeline for each backend/model and reports per-frame detector and pipeline
+ * times, their ratio, first pose (cold and warm cache), dropped frames and heap. A benchmark: not part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { ensureBuild } from './lib/build.ts';
+import { serveStatic } from './lib/static-server.ts';
+import { CHROMIUM_PATH, HEADLESS_ARGS } from './lib/chromium.ts';
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench-args.ts';
+import { benchRow, formatTable, type BenchRow } from './bench-report.ts';
+import type { BenchPageResult, BenchRequest } from '../src/perf/bench-harness.svelte.ts';
+import type { BackendChoice, ModelType } from '../src/pose/types.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DEFAULT_CLIP = path.resolve(ROOT, '../shared/footage/bloomfit/pelvic_tilt.mp4');
+const MESSI = '/usr/share/doc/opencv-doc/examples/data/messi5.jpg';
+const CACHE = path.join(os.tmpdir(), 'spine-bench');
+
+function fail(msg: string): never {
+  process.stderr.write(`bench: ${msg}\n`);
+  process.exit(1);
+}
+const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
+
+/** The fake camera: 10 s of the clip (from 2 s in) at 640x360, 30 fps, as y4m (Chromium loops it); else the still. */
+function fakeCamera(clip: string | null): { y4m: string; source: string } {
+  mkdirSync(CACHE, { recursive: true });
+  const src = clip ?? (existsSync(DEFAULT_CLIP) ? DEFAULT_CLIP : null);
+  const ff = (out: string, args: string[]) => {
+    if (!existsSync(out)) execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, out], { stdio: 'inherit' });
+  };
+  if (src) {
+    if (!existsSync(src)) fail(`cannot read clip ${src}`);
+    const y4m = path.join(CACHE, `${path.basename(src).replace(/\W+/g, '_')}-640x360.y4m`);
+    ff(y4m, ['-ss', '2', '-t', '10', '-i', src, '-vf', 'scale=640:360,format=yuv420p', '-r', '30', '-an']);
+    return { y4m, source: path.relative(path.resolve(ROOT, '..'), src) };
+  }
+  const y4m = path.join(CACHE, 'messi5-640x480.y4m');
+  ff(y4m, ['-loop', '1', '-i', MESSI, '-t', '2', '-r', '30', '-vf', 'pad=640:480:46:69,format=yuv420p']);
+  return { y4m, source: MESSI };
+}
+
+interface Pair {
+  readonly backend: BackendChoice;
+  readonly model: ModelType;
+  readonly mode: 'main' | 'worker';
+  readonly inputWidth: number;
+}
+
+function pairs(a: BenchArgs): Pair[] {
+  const out: Pair[] = [];
+  for (const model of a.models) {
+    for (const backend of a.backends) {
+      // webgl is SwiftShader here (~10x slower than wasm); heavy on it takes minutes for nothing
+      if (backend === 'webgl' && model === 'heavy') continue;
+      for (const inputWidth of a.inputWidths) out.push({ backend, model, mode: 'main', inputWidth });
+    }
+    if (a.worker) for (const inputWidth of a.inputWidths) out.push({ backend: 'wasm', model, mode: 'worker', inputWidth });
+  }
+  return out;
+}
+
+/** One backend/model in a fresh browser context: a cold start (empty caches), then a warm start (reload). */
+async function runPair(browser: Browser, url: string, p: Pair, a: BenchArgs, exercise: BenchRequest['exercise']): Promise<{ cold: BenchPageResult; warm: BenchPageResult; foreign: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!/^(blob|data):/.test(r.url()) && !r.url().startsWith(url)) foreign.push(r.url());
+  });
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  page.on('crash', () => log('the page crashed'));
+  page.on('console', (m) => { if (m.type() === 'error') log(`console: ${m.text()}`); });
+  const run = async (seconds: number, longMinutes: number): Promise<BenchPageResult> => {
+    await page.waitForFunction(() => typeof window.__spineBench === 'function', null, { timeout: 60_000 });
+    const req: BenchRequest = { backend: p.backend, model: p.model, seconds, exercise, mode: p.mode, inputWidth: p.inputWidth, longMinutes, sampleS: a.sampleS };
+    return page.evaluate((r) => window.__spineBench!(r), req);
+  };
+  try {
+    await page.goto(`${url}/#/bench`);
+    const cold = await run(1, 0);
+    // let the service worker finish installing and take control before the warm start
+    await page.evaluate(() => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]));
+    await page.reload();
+    const warm = await run(a.seconds, a.longMinutes);
+    return { cold, warm, foreign };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  let a: BenchArgs;
+  try {
+    a = parseBenchArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof BenchUsageError) fail(`${e.message}\n${BENCH_USAGE}`);
+    throw e;
+  }
+  const cam = fakeCamera(a.clip);
+  const dist = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist-bench');
+  ensureBuild(ROOT, dist);
+  const { server, url } = await serveStatic(dist, null);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...HEADLESS_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${cam.y4m}`, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
+  const rows: BenchRow[] = [];
+  const loadBefore = os.loadavg();
+  const todo = a.longMinutes > 0 ? pairs(a).slice(0, 1) : pairs(a);
+  try {
+    for (const p of todo) {
+      log(`${p.backend}/${p.model}${p.mode === 'worker' ? ' (worker)' : ''}${p.inputWidth ? ` @${p.inputWidth}px` : ''}: ${a.longMinutes > 0 ? `${a.longMinutes} min session` : `${a.seconds} s`}…`);
+      try {
+        const { cold, warm, foreign } = await runPair(browser, url, p, a, 'pelvic-tilt');
+        if (foreign.length) fail(`the page tried to reach another origin: ${foreign[0]}`);
+        const row = benchRow(p.backend, cold, warm);
+        rows.push(row);
+        log(formatTable([row]).split('\n')[1] ?? '');
+      } catch (e) {
+        log(`${p.backend}/${p.model} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const report = { clip: cam.source, fakeCamera: path.basename(cam.y4m), seconds: a.seconds, longMinutes: a.longMinutes, cpus: os.cpus().length, loadAvgBefore: loadBefore, loadAvgAfter: os.loadavg(), rows };
+  const json = JSON.stringify(report, null, 2);
+  if (a.out) writeFileSync(a.out, json + '\n');
+  else process.stdout.write(json + '\n');
+  process.stderr.write(formatTable(rows) + '\n');
+}
+
+main().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
