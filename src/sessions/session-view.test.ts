@@ -24,6 +24,6 @@ describe('session view', () => {
   it('says why a stretch stopped, with the numbers', () => {
     const over = [31, 36, 37].map((d, i): Action => ({ type: 'frame', update: upd({ depth: d }), setup: OK_SETUP, nowMs: 2000 + i * 100, nowIso: ISO }));
     const v = sessionView(reduce([...counting, ...over]), 2300);
-    expect(v?.stop).toEqual({ title: 'Stopped: past your comfortable range', detail: 'Trunk lift reached 37°; your limit is 33°.' });
+    expect(v?.stop).toEqual({ title: 'Stopped: past your comfortable range', detail: 'Trunk lift reached 37.0°; your limit is 33.0°.' });
   });
 });

@@ -28,9 +28,9 @@ export interface SessionView {
   readonly stop: { readonly title: string; readonly detail: string } | null;
 }
 
-/** A depth in the signal's unit, for people. */
-export function formatDepth(v: number, unit: 'deg' | 'ratio'): string {
-  return unit === 'deg' ? `${Math.round(v)}°` : `${Math.round(v * 100)} %`;
+/** A depth in the signal's unit, for people; `decimals` where two close values must read apart (stop reason). */
+export function formatDepth(v: number, unit: 'deg' | 'ratio', decimals = 0): string {
+  return unit === 'deg' ? `${v.toFixed(decimals)}°` : `${(v * 100).toFixed(decimals)} %`;
 }
 
 const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -71,7 +71,7 @@ export function sessionView(s: SessionState, nowMs: number): SessionView | null 
     stop: s.phase === 'stopped' && last
       ? last.reason === 'pain'
         ? { title: 'Stopped: you pressed PAIN', detail: `At rep ${last.rep}${last.depth === null ? '' : `, ${def.signal.label} ${formatDepth(last.depth, unit)}`}.` }
-        : { title: 'Stopped: past your comfortable range', detail: `${capital(def.signal.label)} reached ${formatDepth(last.depth ?? 0, unit)}; your limit is ${formatDepth(last.limit ?? 0, unit)}.` }
+        : { title: 'Stopped: past your comfortable range', detail: `${capital(def.signal.label)} reached ${formatDepth(last.depth ?? 0, unit, 1)}; your limit is ${formatDepth(last.limit ?? 0, unit, 1)}.` }
       : null,
   };
 }
