@@ -17,7 +17,7 @@ function firstStop(depths: readonly (number | null)[], limit: number): number {
 describe('stop rule', () => {
   it('limit is the calibration plus the margin percent, never less than the absolute floor', () => {
     expect(stopLimit(40, CFG)).toBe(44);
-    expect(stopLimit(10, CFG)).toBe(13); // 10 % would be 1°, the floor is 3°
+    expect(stopLimit(10, CFG)).toBe(12); // 10 % would be 1°, the floor is 2°
   });
 
   it('stops on the second frame in a row past the limit', () => {

@@ -19,7 +19,7 @@ export interface StopRuleConfig {
 export function stopRuleConfig(marginPct: number, unit: 'deg' | 'ratio'): StopRuleConfig {
   return {
     marginPct,
-    minMargin: unit === 'deg' ? 3 : 0.02, // 3° / 2 % of torso: about the jitter of a still body
+    minMargin: unit === 'deg' ? 2 : 0.02, // 2°: above the ~1° second-to-second wander of a still body (pfc/sphinx-pose track); 2 % of torso
     framesOver: 2, // one noisy frame (a swapped limb, a blur) never stops; two consecutive ones do
     debounceMs: 100, // 100 ms: two frames at the detector's ~10 fps here; far shorter than a human movement
   };
