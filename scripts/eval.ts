@@ -26,6 +26,7 @@ for (const r of rows) {
   const holds = r.holdErrors.map((h) => (h ? `${h.startErrS.toFixed(2)}/${h.endErrS.toFixed(2)}` : 'missed')).join(' ');
   console.log(`${pad(r.track, 34)}${pad(r.exercise, 22)}${pad(r.expected, 9)}${pad(r.counted, 8)}${pad(holds || '-', 34)}${r.exact ? 'yes' : 'NO'}`);
 }
+for (const l of labels.clips.filter((c) => c.knownMiss)) console.log(`known miss: ${l.track} as ${l.exercise}: ${l.knownMiss}`);
 const t = summarize(rows);
 console.log(`\nstretch clips: ${t.stretchClips}, exact count ${(100 * t.exactRate).toFixed(0)} %, off by one ${(100 * t.offByOneRate).toFixed(0)} %`);
 console.log(`holds: ${t.holdsMatched}/${t.holdsExpected} found, mean boundary error ${t.meanHoldBoundaryErrS.toFixed(2)} s, within 0.5 s ${t.boundariesWithinHalfS}/${2 * t.holdsMatched}`);

@@ -8,6 +8,8 @@ export interface ClipLabel {
   readonly holds?: readonly { readonly startS: number; readonly endS: number }[];
   readonly negative?: boolean;
   readonly note?: string;
+  /** Why the engine is known to disagree with this label (shown by eval, relaxes the boundary test). */
+  readonly knownMiss?: string;
 }
 
 export interface ClipResult {

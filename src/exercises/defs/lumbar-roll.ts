@@ -34,9 +34,10 @@ export const lumbarRoll: ExerciseSpec = {
   measure: kneeDrop,
   counter: {
     type: 'reps',
-    // no footage: from the kinematic generator, where a comfortable roll of 40-60 degrees shows as 30-50 in the
-    // image; 25 is half-way to a modest roll and far above the 3-5 degrees of knee sway at rest
-    enterDepth: 25,
+    // no footage: measured on the kinematic generator (camera at the feet, 0.8 m up, 2 m away): a 45-degree roll
+    // of the knees shows as 60-64 degrees in the picture, a 16-degree roll as 24-26, and resting sway stays under
+    // 2; 35 asks for a roll of about 25 degrees, half of a comfortable one
+    enterDepth: 35,
     // knees back within 10 degrees of upright = back in the middle
     exitDepth: 10,
     // a roll and return takes 2-4 s; under 0.8 s is a flop or a detection jump

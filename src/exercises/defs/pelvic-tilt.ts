@@ -25,11 +25,12 @@ export const pelvicTilt: ExerciseSpec = {
   measure: hipKneeOpening,
   counter: {
     type: 'reps',
-    // a tuck opens hip + knee by 7-18 degrees over rest on bloomfit/pelvic_tilt (the first, shallow tuck +7):
-    // 5 counts it, while resting sway stays within 2-3
-    enterDepth: 5,
-    // back within 2.5 degrees of rest = the tuck was released (turning points measure 0.5-2 above rest)
-    exitDepth: 2.5,
+    // a tuck opens hip + knee by 13-19 degrees over rest on bloomfit/pelvic_tilt, the first, shallow tuck by 7.7
+    // (held 5-7.7 for 1.5 s), while resting sway stays under 4: 6 counts that first tuck and no sway; the generator's
+    // quarter-depth tuck (3.5 plus noise) stays below it
+    enterDepth: 6,
+    // back within 3 degrees of rest = the tuck was released (turning points there measure 0.6-3 above rest)
+    exitDepth: 3,
     // tucks there last 1-1.5 s; anything under 0.6 s is a twitch, not a tilt
     minPhaseMs: 600,
     // rest differs per person: take it as the 20th percentile of the last 8 s (tucks fill ~40 % of the time)

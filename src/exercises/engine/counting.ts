@@ -64,7 +64,8 @@ class HoldReporter {
     readonly timer: HoldTimer,
     readonly spec: HoldSpec,
     readonly targetMs: number,
-    readonly book: SideBook,
+    /** Called with each hold that lasted the target time. */
+    readonly onComplete: (rep: RepRecord, tMs: number, events: EngineEvent[]) => void,
   ) {}
 
   step(depth: number | null, side: Side | null, vis: number, tMs: number, reason: NotJudgedReason | null, events: EngineEvent[]): HoldTimerEvent[] {
@@ -97,7 +98,7 @@ class HoldReporter {
       events.push({ type: 'hold-ended', tMs: e.endMs, hold });
       if (e.heldMs >= this.targetMs) {
         const rep: RepRecord = { startS: hold.startS, endS: hold.endS, side, peakDepth: hold.peakDepth, confidence };
-        this.book.count(rep, e.endMs, events);
+        this.onComplete(rep, e.endMs, events);
       } else events.push({ type: 'rep-rejected', tMs: e.endMs, reason: 'hold-too-short', side, peakDepth: hold.peakDepth });
     }
   }
@@ -176,7 +177,7 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Cou
 
   if (c.type === 'hold') {
     const hs = adaptHold(c, cal);
-    const holds = new HoldReporter(new HoldTimer(hs), hs, holdTargetMs(def, options), book);
+    const holds = new HoldReporter(new HoldTimer(hs), hs, holdTargetMs(def, options), (rep, tMs, events) => book.count(rep, tMs, events));
     return {
       step(inp, events) {
         holds.step(inp.depth, inp.side, vis(inp.features), inp.tMs, inp.reason, events);
@@ -190,19 +191,29 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Cou
   // sequence (back block): block hold, then knee to chest; a cycle is done when the knee hold completes
   const blockTarget = 1000 * (options.holdTargetS ?? def.targets.holdS?.min ?? 60);
   const kneeTarget = 5000; // the article's knee-to-chest hold after each block hold
-  const cycleBook = new SideBook({ sides: 'none' });
-  const block = new HoldReporter(new HoldTimer(c.block), c.block, blockTarget, cycleBook);
-  const knees = new HoldReporter(new HoldTimer(c.knees), c.knees, kneeTarget, book);
+  let blockDone = false;
+  const block = new HoldReporter(new HoldTimer(c.block), c.block, blockTarget, () => (blockDone = true));
+  const knees = new HoldReporter(new HoldTimer(c.knees), c.knees, kneeTarget, (rep, tMs, events) => book.count(rep, tMs, events));
   let stage: 'block-hold' | 'knee-to-chest' = 'block-hold';
   return {
     step(inp, events) {
       const f = inp.features;
-      const active = stage === 'block-hold' ? block : knees;
-      const m = f ? (stage === 'block-hold' ? c.block : c.knees).measure(f) : null;
-      const before = cycleBook.summary().repCount;
-      const out = active.step(m?.depth ?? null, null, vis(f), inp.tMs, inp.reason, events);
-      if (stage === 'block-hold' && cycleBook.summary().repCount > before) stage = 'knee-to-chest';
-      else if (stage === 'knee-to-chest' && out.some((e) => e.type === 'ended')) stage = 'block-hold';
+      if (stage === 'block-hold') {
+        const m = f ? c.block.measure(f) : null;
+        block.step(m?.depth ?? null, null, vis(f), inp.tMs, inp.reason, events);
+        // the knees come up while the pelvis is still on the block: once the block hold has had its time, it ends here
+        const kneesUp = f ? c.knees.measure(f) : null;
+        const st = block.timer.state;
+        if (st && st.heldMs >= blockTarget && kneesUp && kneesUp.depth >= c.knees.enterDepth) block.finish(inp.tMs, events);
+        if (blockDone) {
+          blockDone = false;
+          stage = 'knee-to-chest';
+        }
+        return { depth: m?.depth ?? null };
+      }
+      const m = f ? c.knees.measure(f) : null;
+      const out = knees.step(m?.depth ?? null, null, vis(f), inp.tMs, inp.reason, events);
+      if (out.some((e) => e.type === 'ended')) stage = 'block-hold';
       return { depth: m?.depth ?? null };
     },
     summary: () => ({

@@ -1,5 +1,6 @@
 /** Times a hold at end range; pauses (does not reset) across brief tracking loss. Pure. */
 import type { HoldSpec } from './spec.ts';
+import { endPositionSpan, type DepthSample } from './end-position.ts';
 
 export interface HoldState {
   readonly startMs: number;
@@ -16,11 +17,15 @@ export type HoldTimerEvent =
 
 /** Below-exit time tolerated before the hold ends (a wobble, not a release): 0.5 s. */
 const LEAVE_CONFIRM_MS = 500;
+/** Samples kept from before a hold starts, to find where the end position was really reached (approaches last
+ * 0.5-3 s on the footage and in the generator). */
+const BEFORE_MS = 4000;
 
 export class HoldTimer {
   readonly #spec: HoldSpec;
   #hold: { startMs: number; heldMs: number; lastMs: number; peak: number; lostSinceMs: number | null; belowSinceMs: number | null } | null = null;
   #lastDepth: { v: number; tMs: number } | null = null;
+  #samples: DepthSample[] = [];
 
   constructor(spec: HoldSpec) {
     this.#spec = spec;
@@ -36,7 +41,11 @@ export class HoldTimer {
     const events: HoldTimerEvent[] = [];
     const h = this.#hold;
     const prev = this.#lastDepth;
-    if (depth !== null) this.#lastDepth = { v: depth, tMs };
+    if (depth !== null) {
+      this.#lastDepth = { v: depth, tMs };
+      this.#samples.push({ tMs, v: depth });
+      if (!h) while (this.#samples.length && this.#samples[0]!.tMs < tMs - BEFORE_MS) this.#samples.shift();
+    }
     if (!h) {
       if (depth === null || depth < this.#spec.enterDepth) return events;
       const speed = prev && tMs > prev.tMs ? Math.abs(depth - prev.v) / ((tMs - prev.tMs) / 1000) : Infinity;
@@ -83,14 +92,19 @@ export class HoldTimer {
     return [this.#end(h.lostSinceMs ?? h.belowSinceMs ?? tMs)];
   }
 
+  /** Ends the hold. Its start and end span the time actually spent in the end position (see end-position.ts);
+   * heldMs stays the timer's judged time in range, the time the live hold timer showed. */
   #end(endMs: number): HoldTimerEvent {
     const h = this.#hold!;
     this.#hold = null;
-    return { type: 'ended', startMs: h.startMs, endMs, heldMs: Math.min(h.heldMs, endMs - h.startMs), peakDepth: h.peak };
+    const span = endPositionSpan(this.#samples, h.startMs, endMs, this.#spec.exitDepth);
+    this.#samples = [];
+    return { type: 'ended', startMs: span.startMs, endMs: span.endMs, heldMs: Math.min(h.heldMs, endMs - h.startMs), peakDepth: h.peak };
   }
 
   reset(): void {
     this.#hold = null;
     this.#lastDepth = null;
+    this.#samples = [];
   }
 }

@@ -120,7 +120,7 @@ function plan(id: ExerciseId, v: SynthVariant): Plan {
       const legDownDeg = (Math.asin(0.12 / (0.49 * heightM)) * 180) / Math.PI;
       const onBlock = { blockDeg: k * blockDeg, hipL: -blockDeg - legDownDeg, kneeL: 0, hipR: -blockDeg - legDownDeg, kneeR: 0, plantarL: 10, plantarR: 10 };
       const knees = { hipL: 125, kneeL: 115, hipR: 125, kneeR: 115, plantarL: 20, plantarR: 20 };
-      const s = new Script(rest).stay(3).move({ blockDeg: k * blockDeg }, 2).move(onBlock, 2);
+      const s = new Script(rest).stay(3).move(onBlock, 2.5);
       for (let i = 0; i < (n ?? 3); i++) {
         s.hold(v.holdS ?? 62, undefined, false).move(knees, 1.5).hold(6, undefined, k >= 1).move(onBlock, 1.5);
       }
