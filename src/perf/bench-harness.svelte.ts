@@ -179,12 +179,18 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   };
 
   // camera frames presented while measuring, and main-thread animation frames (does the UI keep its rate?)
-  let presented = 0;
+  // metadata.presentedFrames counts every frame the camera handed to the compositor, also those that arrived while
+  // the main thread was busy (for which no callback runs)
+  let presentedAtStart: number | null = null;
+  let presentedNow = 0;
   let rafCount = 0;
   const rafGaps: number[] = [];
   let lastRaf = 0;
-  const countPresented = () => {
-    if (measuring) presented++;
+  const countPresented = (_now: number, meta: VideoFrameCallbackMetadata) => {
+    if (measuring) {
+      presentedAtStart ??= meta.presentedFrames - 1;
+      presentedNow = meta.presentedFrames;
+    }
     video.requestVideoFrameCallback(countPresented);
   };
   video.requestVideoFrameCallback(countPresented);
@@ -235,7 +241,7 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     backend: engine.backend, model: req.model, mode: req.mode, inputWidth: req.inputWidth,
     videoWidth: video.videoWidth, videoHeight: video.videoHeight,
     shellPaintMs: paint ? paint.startTime : null, cameraReadyMs, modelReadyMs, firstPoseMs,
-    detectorMs, pipelineMs, stageMs, framesAnalysed: analysed, framesWithPose: withPose, framesPresented: presented, measuredS,
+    detectorMs, pipelineMs, stageMs, framesAnalysed: analysed, framesWithPose: withPose, framesPresented: presentedNow - (presentedAtStart ?? presentedNow), measuredS,
     rafCount, rafGapP90Ms: summarizeMs(rafGaps).p90, heapBeforeMB, heapAfterMB: heapMB(), samples,
     repCount: prev === null ? 0 : (prev as TrackerUpdate).repCount,
   };
