@@ -23,6 +23,9 @@ export const pelvicTilt: ExerciseSpec = {
   views: ['side'],
   inPosition: (_f, position) => position === 'four-point-kneel' || position === 'supine-knees-bent',
   measure: hipKneeOpening,
+  // tucks take 1-1.5 s each way (bloomfit/pelvic_tilt) and move only 7-19 degrees: smooth harder than the default
+  // (0.8 Hz at rest) so that 1-2 px of landmark jitter (±2-4 degrees on this sum of two angles) cannot pass as a tuck
+  smoothing: { minCutoffHz: 0.8, beta: 0.02, derivativeCutoffHz: 1 },
   counter: {
     type: 'reps',
     // a tuck opens hip + knee by 13-19 degrees over rest on bloomfit/pelvic_tilt, the first, shallow tuck by 7.7
@@ -31,6 +34,9 @@ export const pelvicTilt: ExerciseSpec = {
     enterDepth: 6,
     // back within 3 degrees of rest = the tuck was released (turning points there measure 0.6-3 above rest)
     exitDepth: 3,
+    // the largest tuck there opens 18.8 degrees; 40 and more is another movement (a knee drawn to the chest and
+    // lowered again measures ~100 on the generator)
+    maxDepth: 40,
     // tucks there last 1-1.5 s; anything under 0.6 s is a twitch, not a tilt
     minPhaseMs: 600,
     // rest differs per person: take it as the 20th percentile of the last 8 s (tucks fill ~40 % of the time)

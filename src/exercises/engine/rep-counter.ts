@@ -49,6 +49,7 @@ export class RepCounter {
     const reached = this.#reachedEnter;
     this.#outSinceMs = null;
     this.#reachedEnter = false;
+    if (peakDepth > (this.#spec.maxDepth ?? Infinity)) return null;
     if (!reached) {
       // only worth saying when it got at least half-way from rest to the target
       return peakDepth >= exitDepth + 0.5 * (enterDepth - exitDepth) ? { type: 'not-far-enough', tMs, peakDepth } : null;

@@ -1,5 +1,6 @@
 /** How one stretch is measured and counted: the declarative part each file in ../defs fills in. Pure types. */
 import type { BodyFeatures } from '../../motion/features.ts';
+import type { OneEuroConfig } from '../../motion/one-euro-filter.ts';
 import type { BodyPosition, CameraView, ExerciseDefinition, Side } from '../types.ts';
 
 /** One frame's reading of the stretch's primary signal. */
@@ -16,6 +17,9 @@ export interface RepCounterSpec {
   readonly exitDepth: number;
   /** A rep whose out-phase is shorter than this is rejected as too fast (jitter, a twitch). */
   readonly minPhaseMs: number;
+  /** An excursion deeper than this is a different movement (both knees to the chest seen as a huge pelvic tilt):
+   * it is ignored, neither counted nor rejected. */
+  readonly maxDepth?: number;
   /** When set, depth is measured from a rolling low quantile of itself (for small movements whose rest value
    * differs from person to person, like the pelvic tilt). */
   readonly baseline?: { readonly windowMs: number; readonly quantile: number };
@@ -62,4 +66,6 @@ export interface ExerciseSpec {
   /** The primary signal, or null when the landmarks it needs are not seen. */
   measure(f: BodyFeatures): Measurement | null;
   readonly counter: RepCounterSpec | HoldSpec | CycleSpec | SequenceSpec;
+  /** Smoothing of the signal when the default One Euro filter does not suit it (small, slow movements). */
+  readonly smoothing?: OneEuroConfig;
 }

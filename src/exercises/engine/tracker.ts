@@ -31,7 +31,7 @@ export class GenericTracker implements ExerciseTracker {
   readonly #spec: ExerciseSpec;
   readonly #options: TrackerOptions;
   readonly #gate = new PlausibilityGate();
-  readonly #filter = new OneEuroFilter();
+  readonly #filter: OneEuroFilter;
   #counting: Counting;
   #positionSinceMs: number | null = null;
   #started = false;
@@ -43,6 +43,7 @@ export class GenericTracker implements ExerciseTracker {
     this.#spec = spec;
     this.#options = options;
     this.definition = spec.definition;
+    this.#filter = new OneEuroFilter(spec.smoothing);
     this.#counting = createCounting(spec, options);
   }
 

@@ -27,6 +27,8 @@ export interface SynthVariant extends Partial<RenderOptions> {
   readonly reps?: number;
   /** Seconds each hold lasts (hold stretches). */
   readonly holdS?: number;
+  /** Film it from the wrong place on purpose (the stretch's own view when not given). */
+  readonly view?: 'side' | 'front';
 }
 
 export interface SynthClip {
@@ -131,7 +133,9 @@ function plan(id: ExerciseId, v: SynthVariant): Plan {
 
 /** Renders a labelled synthetic clip of stretch `id`. */
 export function synthesize(id: ExerciseId, v: SynthVariant = {}): SynthClip {
-  const { pose, script, view, floor } = plan(id, v);
+  const planned = plan(id, v);
+  const { pose, script, floor } = planned;
+  const view = v.view ?? planned.view;
   const opts: RenderOptions = { ...DEFAULT_RENDER, ...v };
   const poseAt = (tS: number) => pose(paramsAt(script.keys, tS));
   const first = bodyPoints(poseAt(0), opts.heightM);
