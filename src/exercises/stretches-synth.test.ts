@@ -90,6 +90,13 @@ describe('generated tracks across stretches', () => {
     expect(lost.endS).toBeCloseTo(11, 0);
   });
 
+  it('counts the lumbar roll from the picture alone when the runtime gives no world landmarks', () => {
+    const clip = synthesize('lumbar-roll', { worldLandmarks: false, seed: 12 });
+    const report = countTrack(clip.track, 'lumbar-roll');
+    expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
+    expect(countTrack(synthesize('lumbar-roll', { worldLandmarks: false, depthScale: 0.25, noisePx: 0.5 }).track, 'lumbar-roll').repCount).toBe(0);
+  });
+
   it('does not count a lumbar roll filmed from the side, and says the view is wrong', () => {
     const report = countTrack(synthesize('lumbar-roll', { view: 'side' }).track, 'lumbar-roll');
     expect(report.repCount).toBe(0);

@@ -5,7 +5,8 @@
  */
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
 import { LM } from '../pose/landmarks.ts';
-import { angleAtDeg, distance, elevationDeg, midpoint, signedAngleDeg, toPx, vector, type Point } from './geometry.ts';
+import { angleAtDeg, angleBetweenDeg, distance, elevationDeg, midpoint, signedAngleDeg, toPx, vector, type Point } from './geometry.ts';
+import { kneeRollWorldDeg } from './world-features.ts';
 
 /** A landmark counts as seen at or above this visibility; BlazePose gives >0.9 for clearly visible joints and
  * drops below 0.5 for joints out of frame or hidden (the close-up of adaptx/knee_to_chest has feet at 0.1-0.4). */
@@ -20,6 +21,9 @@ export interface LegFeatures {
   readonly kneeFlexionDeg: number | null;
   /** Angle shin-to-foot (knee, ankle, foot index): ~90-100 neutral, larger = pointed (plantarflexed). */
   readonly ankleAngleDeg: number | null;
+  /** Angle between the shin (ankle to knee) and the sole line (heel to foot index): 90 neutral, larger = pointed,
+   * smaller = bent up (dorsiflexed). The sole line does not bend with the toes as the ankle-to-toe line does. */
+  readonly ankleSoleDeg: number | null;
   /** Signed angle from the trunk line (shoulders to hips, continued) to the thigh, degrees; its sign depends on
    * which way the person faces, so compare the two legs (kneeling lunge: front and back thigh have opposite signs). */
   readonly thighFromTrunkDeg: number | null;
@@ -44,6 +48,12 @@ export interface BodyFeatures {
   readonly headAboveShoulders: number | null;
   /** Hip height above the shoulders, in torso lengths (image up = positive): pelvis lifted on a block, bridge. */
   readonly pelvisAboveShoulders: number;
+  /** Hip height above the knees, in torso lengths (image up = positive): kneeling upright ~0.8, on all fours ~0.8,
+   * lying with knees bent below zero. Null when no knee is seen. */
+  readonly pelvisAboveKnees: number | null;
+  /** Knee roll about the body's long axis from the world landmarks, degrees, + = to the person's right (see
+   * world-features.ts); null without world landmarks. */
+  readonly kneeRollWorldDeg: number | null;
   /** Signed angle of the knees from the trunk axis, degrees (front view: knees dropping to one side). */
   readonly kneeDropDeg: number | null;
   /** Are the wrists well below the shoulders (hands on the floor under the body)? */
@@ -68,6 +78,7 @@ function legFeatures(lm: readonly ImageLandmark[], side: LegSide, px: (l: ImageL
   const knee = lm[LM.leftKnee + o];
   const ankle = lm[LM.leftAnkle + o];
   const foot = lm[LM.leftFootIndex + o];
+  const heel = lm[LM.leftHeel + o];
   const hipKnee = seen(sh) && seen(hip) && seen(knee);
   const kneeAnkle = seen(hip) && seen(knee) && seen(ankle);
   const trunkAxis = vector(shoulderMid, hipMid); // pointing from shoulders to hips
@@ -76,6 +87,7 @@ function legFeatures(lm: readonly ImageLandmark[], side: LegSide, px: (l: ImageL
     hipFlexionDeg: hipKnee ? 180 - angleAtDeg(px(sh), px(hip), px(knee)) : null,
     kneeFlexionDeg: kneeAnkle ? 180 - angleAtDeg(px(hip), px(knee), px(ankle)) : null,
     ankleAngleDeg: seen(knee) && seen(ankle) && seen(foot) ? angleAtDeg(px(knee), px(ankle), px(foot)) : null,
+    ankleSoleDeg: seen(knee) && seen(ankle) && seen(heel) && seen(foot) ? angleBetweenDeg(vector(px(ankle), px(knee)), vector(px(heel), px(foot))) : null,
     thighFromTrunkDeg: thigh ? signedAngleDeg(trunkAxis, thigh) : null,
     kneeAboveAnkle: seen(knee) && seen(ankle) ? (px(ankle).y - px(knee).y) / torsoPx : null,
     ankleY: seen(ankle) ? px(ankle).y / torsoPx : null,
@@ -113,6 +125,7 @@ export function computeFeatures(frame: PoseFrame): BodyFeatures | null {
   const rw = lm[LM.rightWrist];
   const earMid = seen(le) && seen(re) ? midpoint(px(le), px(re)) : seen(le) ? px(le) : seen(re) ? px(re) : null;
   const kneeMid = seen(lk) && seen(rk) ? midpoint(px(lk), px(rk)) : null;
+  const kneeAnyY = kneeMid?.y ?? (seen(lk) ? px(lk).y : seen(rk) ? px(rk).y : null);
   const wristMid = seen(lw) && seen(rw) ? midpoint(px(lw), px(rw)) : seen(lw) ? px(lw) : seen(rw) ? px(rw) : null;
   const trunkAxis = vector(hipMid, shoulderMid);
   return {
@@ -124,6 +137,8 @@ export function computeFeatures(frame: PoseFrame): BodyFeatures | null {
     // signed distance of the ear midpoint from the shoulder point, along the image vertical
     headAboveShoulders: earMid ? (shoulderMid.y - earMid.y) / torsoPx : null,
     pelvisAboveShoulders: (shoulderMid.y - hipMid.y) / torsoPx,
+    pelvisAboveKnees: kneeAnyY === null ? null : (kneeAnyY - hipMid.y) / torsoPx,
+    kneeRollWorldDeg: kneeRollWorldDeg(frame.worldLandmarks),
     kneeDropDeg: kneeMid ? signedAngleDeg(trunkAxis, vector(hipMid, kneeMid)) : null,
     wristsBelowShoulders: wristMid ? (wristMid.y - shoulderMid.y) / torsoPx : null,
     noseAboveEars: earMid && seen(nose) ? (earMid.y - px(nose).y) / torsoPx : null,

@@ -45,3 +45,8 @@ export function signedAngleDeg(u: Point, v: Point): number {
 export function vector(from: Point, to: Point): Point {
   return { x: to.x - from.x, y: to.y - from.y };
 }
+
+/** Unsigned angle between two vectors, 0..180 degrees. */
+export function angleBetweenDeg(u: Point, v: Point): number {
+  return angleAtDeg(u, { x: 0, y: 0 }, v);
+}

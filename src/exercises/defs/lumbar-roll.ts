@@ -1,13 +1,19 @@
-import type { ExerciseSpec } from '../engine/spec.ts';
+import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
 
-/** Sideways tilt of the bent knees from the body's midline in a front (feet-end) view, folded to 0..90 degrees.
- * With the camera at the feet and not mirrored, knees dropping to image-right drop to the person's left. */
-function kneeDrop(f: Parameters<ExerciseSpec['measure']>[0]) {
+/** Seen from the raised feet, the picture exaggerates the roll: 45 degrees shows as 60-64 in the image on the
+ * kinematic generator (camera 0.8 m up, 2 m away), so image angles are scaled by 45/62 when no world landmarks exist. */
+const IMAGE_TO_TRUE = 45 / 62;
+
+/** How far the bent knees have rolled to one side. From the world landmarks when there are some (the true angle,
+ * whatever the camera height); else the knees' tilt from the body's midline in a front (feet-end) view, folded to
+ * 0..90 degrees: with the camera at the feet and not mirrored, knees dropping to image-right drop to the left. */
+function kneeDrop(f: Parameters<ExerciseSpec['measure']>[0]): Measurement | null {
+  if (f.kneeRollWorldDeg !== null) return { depth: Math.abs(f.kneeRollWorldDeg), side: f.kneeRollWorldDeg > 0 ? 'right' : 'left' };
   const a = f.kneeDropDeg;
   if (a === null) return null;
   const rad = (a * Math.PI) / 180;
   const depth = (Math.asin(Math.min(1, Math.abs(Math.sin(rad)))) * 180) / Math.PI;
-  return { depth, side: Math.sin(rad) > 0 ? ('left' as const) : ('right' as const) };
+  return { depth: depth * IMAGE_TO_TRUE, side: Math.sin(rad) > 0 ? 'left' : 'right' };
 }
 
 export const lumbarRoll: ExerciseSpec = {
@@ -30,14 +36,14 @@ export const lumbarRoll: ExerciseSpec = {
     signal: { label: 'knee drop to the side', unit: 'deg' },
   },
   views: ['front'],
-  inPosition: (f) => (f.legs.left.kneeFlexionDeg ?? 0) > 45 || (f.legs.right.kneeFlexionDeg ?? 0) > 45 || kneeDrop(f) !== null,
+  // lying with knees bent: a defined knee roll in 3D; without world landmarks, a knee bent past 45 degrees
+  inPosition: (f) => (f.kneeRollWorldDeg !== null ? true : (f.legs.left.kneeFlexionDeg ?? 0) > 45 || (f.legs.right.kneeFlexionDeg ?? 0) > 45),
   measure: kneeDrop,
   counter: {
     type: 'reps',
-    // no footage: measured on the kinematic generator (camera at the feet, 0.8 m up, 2 m away): a 45-degree roll
-    // of the knees shows as 60-64 degrees in the picture, a 16-degree roll as 24-26, and resting sway stays under
-    // 2; 35 asks for a roll of about 25 degrees, half of a comfortable one
-    enterDepth: 35,
+    // no footage: a comfortable roll is 40-60 degrees; 25 is about half of one, far above the 1-3 degrees of
+    // knee sway at rest (generator) and above a quarter-depth roll (11 degrees), which must not count
+    enterDepth: 25,
     // knees back within 10 degrees of upright = back in the middle
     exitDepth: 10,
     // a roll and return takes 2-4 s; under 0.8 s is a flop or a detection jump

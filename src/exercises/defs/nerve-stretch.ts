@@ -1,12 +1,13 @@
 import type { BodyFeatures } from '../../motion/features.ts';
 import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
 
-/** The raised leg's ankle bend: knee-ankle-toe angle, negated so bending the foot up (dorsiflexion) is deeper. */
+/** The raised leg's ankle bend: shin to sole line (heel to foot index), negated so bending the foot up
+ * (dorsiflexion) is deeper. The sole line does not curl with the toes as the ankle-to-toe line would. */
 function raisedAnkle(f: BodyFeatures): Measurement | null {
   const { left, right } = f.legs;
   if (left.ankleY === null || right.ankleY === null) return null;
   const side = left.ankleY < right.ankleY ? 'left' : 'right';
-  const angle = f.legs[side].ankleAngleDeg;
+  const angle = f.legs[side].ankleSoleDeg;
   return angle === null ? null : { depth: -angle, side };
 }
 

@@ -2,6 +2,11 @@
 import type { RepCounterSpec } from './spec.ts';
 import { RollingQuantile } from './rolling-quantile.ts';
 
+/** A rolling baseline needs this much rest before it means anything: in the first second the filter is still
+ * settling and a handful of samples make a poor quantile (a false tuck at 1.0-1.7 s on a generated pelvic tilt;
+ * bloomfit/pelvic_tilt's first tuck starts 1.2 s after the start position, and is still caught mid-way). */
+const BASELINE_WARMUP_MS = 1000;
+
 export type RepCounterEvent =
   | { readonly type: 'rep'; readonly startMs: number; readonly endMs: number; readonly peakDepth: number }
   | { readonly type: 'too-fast'; readonly tMs: number; readonly peakDepth: number }
@@ -30,6 +35,7 @@ export class RepCounter {
 
   step(depth: number, tMs: number): RepCounterEvent | null {
     this.#baseline?.push(depth, tMs);
+    if (this.#baseline && this.#baseline.spanMs < BASELINE_WARMUP_MS) return null;
     const rel = this.relative(depth);
     const { enterDepth, exitDepth, minPhaseMs } = this.#spec;
     if (this.#outSinceMs === null) {

@@ -15,6 +15,13 @@ export class RollingQuantile {
     return this.value;
   }
 
+  /** Time covered by the samples held, ms. */
+  get spanMs(): number {
+    const first = this.#samples[0];
+    const last = this.#samples[this.#samples.length - 1];
+    return first && last ? last.tMs - first.tMs : 0;
+  }
+
   get value(): number {
     const sorted = this.#samples.map((s) => s.v).sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(this.#q * sorted.length))] ?? 0;

@@ -64,6 +64,13 @@ export function project(points: readonly Vec3[], cam: Camera, lens: Lens): { lan
     const visibility = Math.max(0, Math.min(1, base + 0.02 * lens.gauss()));
     return { x, y, z: ((c.z - hipMid.z) * f) / hipMid.z / cam.widthPx, visibility };
   });
-  const world = cam3.map((c, i): WorldLandmark => ({ x: c.x - hipMid.x, y: -(c.y - hipMid.y), z: c.z - hipMid.z, visibility: landmarks[i]!.visibility }));
+  // the same jitter in metres as in pixels at the body's distance (BlazePose's world landmarks wobble with its image ones)
+  const m = (lens.noisePx * hipMid.z) / f;
+  const world = cam3.map((c, i): WorldLandmark => ({
+    x: c.x - hipMid.x + m * lens.gauss(),
+    y: -(c.y - hipMid.y) + m * lens.gauss(),
+    z: c.z - hipMid.z + m * lens.gauss(),
+    visibility: landmarks[i]!.visibility,
+  }));
   return { landmarks, world };
 }

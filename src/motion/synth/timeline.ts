@@ -45,9 +45,11 @@ export interface RenderOptions {
   /** Chance that any one frame is lost on its own. */
   readonly dropoutRate: number;
   readonly farVisibility: number;
+  /** Whether the frames carry world landmarks (some runtimes give none). */
+  readonly worldLandmarks: boolean;
 }
 
-export const DEFAULT_RENDER: RenderOptions = { fps: 10, heightM: 1.7, seed: 1, noisePx: 1, jitterMs: 0, dropouts: [], dropoutRate: 0, farVisibility: 0.8 };
+export const DEFAULT_RENDER: RenderOptions = { fps: 10, heightM: 1.7, seed: 1, noisePx: 1, jitterMs: 0, dropouts: [], dropoutRate: 0, farVisibility: 0.8, worldLandmarks: true };
 
 /** Renders a track of `durationS` from a pose at each time, seen through `camera`. */
 export function renderTrack(poseAt: (tS: number) => BodyPose, camera: Camera, durationS: number, opts: RenderOptions, source: string): LandmarkTrack {
@@ -67,7 +69,7 @@ export function renderTrack(poseAt: (tS: number) => BodyPose, camera: Camera, du
       continue;
     }
     const { landmarks, world } = project(bodyPoints(poseAt(tS), opts.heightM), camera, { noisePx: opts.noisePx, farVisibility: opts.farVisibility, gauss: rnd.gauss });
-    frames.push({ ...base, landmarks, worldLandmarks: world, score: 0.95 });
+    frames.push({ ...base, landmarks, worldLandmarks: opts.worldLandmarks ? world : null, score: 0.95 });
   }
   return { format: 'spine-coach-track', version: 1, source, backend: 'synthetic', model: 'full', fps: opts.fps, durationS, frames };
 }

@@ -1,0 +1,65 @@
+/**
+ * Measures from BlazePose's world landmarks (metres, hip-centred), where they beat the picture: angles that the
+ * camera's height and perspective distort. Seen from the feet, a knee roll of 45 degrees shows as 60-64 degrees in
+ * the image (kinematic generator, camera 0.8 m up, 2 m away); in 3D it is 45 wherever the camera stands. Pure.
+ */
+import type { WorldLandmark } from '../pose/types.ts';
+import { LM } from '../pose/landmarks.ts';
+
+interface V {
+  x: number;
+  y: number;
+  z: number;
+}
+const sub = (a: V, b: V): V => ({ x: a.x - b.x, y: a.y - b.y, z: a.z - b.z });
+const mid = (a: V, b: V): V => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
+const dot = (a: V, b: V) => a.x * b.x + a.y * b.y + a.z * b.z;
+const cross = (a: V, b: V): V => ({ x: a.y * b.z - a.z * b.y, y: a.z * b.x - a.x * b.z, z: a.x * b.y - a.y * b.x });
+const angleDeg = (a: V, b: V) => (Math.acos(Math.max(-1, Math.min(1, dot(a, b) / (Math.hypot(a.x, a.y, a.z) * Math.hypot(b.x, b.y, b.z) || 1)))) * 180) / Math.PI;
+const unit = (a: V): V => {
+  const n = Math.hypot(a.x, a.y, a.z) || 1;
+  return { x: a.x / n, y: a.y / n, z: a.z / n };
+};
+
+/** Knees whose offset from the long axis is under this fraction of the hip-to-knee distance have no defined roll
+ * (hip flexion under ~25 degrees). */
+const MIN_KNEES_OUT_FRONT = 0.4;
+
+/** Knees bent less than this (mean of both, 3D) are not in the lumbar-roll position (feet flat, knees bent ~90). */
+const MIN_KNEE_FLEX_DEG = 45;
+
+/** World landmarks below this visibility are not used (the same gate as the image features). */
+const MIN_VISIBILITY = 0.5;
+
+/**
+ * How far the bent knees have rolled to one side about the body's long axis, degrees: + = to the person's right,
+ * - = to the left, 0 = knees pointing straight up from the body. The reference is the shoulder line, which stays
+ * on the floor in a lumbar roll (the pelvis turns with the knees). Null when a needed landmark is not seen.
+ */
+export function kneeRollWorldDeg(world: readonly WorldLandmark[] | null): number | null {
+  if (!world) return null;
+  const need = [LM.nose, LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip, LM.leftKnee, LM.rightKnee, LM.leftAnkle, LM.rightAnkle];
+  if (need.some((i) => (world[i]?.visibility ?? 0) < MIN_VISIBILITY)) return null;
+  const p = (i: number) => world[i]!;
+  // a lumbar roll is done with the knees bent; a side bend standing tilts the trunk away from straight legs, which
+  // would otherwise read as knees at 90 degrees of roll
+  const kneeFlex = (hip: V, knee: V, ankle: V) => angleDeg(sub(knee, hip), sub(ankle, knee));
+  const meanKneeFlex = (kneeFlex(p(LM.leftHip), p(LM.leftKnee), p(LM.leftAnkle)) + kneeFlex(p(LM.rightHip), p(LM.rightKnee), p(LM.rightAnkle))) / 2;
+  if (meanKneeFlex < MIN_KNEE_FLEX_DEG) return null;
+  const shoulders = mid(p(LM.leftShoulder), p(LM.rightShoulder));
+  const hips = mid(p(LM.leftHip), p(LM.rightHip));
+  const long = unit(sub(shoulders, hips));
+  // across the body, from the left shoulder to the right, made square to the long axis
+  const rawAcross = sub(p(LM.rightShoulder), p(LM.leftShoulder));
+  const across = unit(sub(rawAcross, { x: long.x * dot(rawAcross, long), y: long.y * dot(rawAcross, long), z: long.z * dot(rawAcross, long) }));
+  // the front of the body: square to both, on the side the face points to
+  let front = unit(cross(long, across));
+  if (dot(front, sub(p(LM.nose), shoulders)) < 0) front = { x: -front.x, y: -front.y, z: -front.z };
+  const knees = sub(mid(p(LM.leftKnee), p(LM.rightKnee)), hips);
+  // the knees must stand out in front of the body (hips flexed, as lying with knees bent: 0.7 of the thigh at 45
+  // degrees of hip flexion); standing or with straight legs they lie along the long axis and have no roll
+  const along = dot(knees, long);
+  const outFront = Math.hypot(knees.x - long.x * along, knees.y - long.y * along, knees.z - long.z * along);
+  if (outFront < MIN_KNEES_OUT_FRONT * Math.hypot(knees.x, knees.y, knees.z)) return null;
+  return (Math.atan2(dot(knees, across), dot(knees, front)) * 180) / Math.PI;
+}
