@@ -78,7 +78,7 @@ test.describe('guided session on real footage (prone extension)', () => {
       const now = performance.now();
       const trace = (w.__depths = [...(w.__depths ?? []).filter((p) => p.t > now - 3000), { t: now, d }]);
       const recentMax = Math.max(...trace.map((p) => p.d));
-      return trace.length > 5 && d < recentMax - 2; // 2°: well above frame jitter, below the ~3-4° lift at 13 s
+      return trace.length > 5 && d < recentMax - 3; // 3°: the loop restart (30° -> 26°); within each part depth wanders < 2.5°
     }, null, { timeout: 120_000, polling: 100 });
     await page.getByRole('button', { name: "I'm ready" }).click();
     await expect(page.getByTestId('phase-setup')).toBeVisible();
@@ -94,7 +94,6 @@ test.describe('guided session on real footage (prone extension)', () => {
     // counting: the big counter and hold timer
     await expect(page.getByTestId('phase-counting')).toBeVisible();
     await expect(page.getByTestId('rep-count')).toBeVisible();
-    await expect(page.getByTestId('hold-timer')).toHaveText(/\d+ s/); // the hold is timed while she stays up
     await shot(page, 'session-counting');
 
     // she lifts higher (~13 s into the clip): past the calibrated range + 2°, the stretch stops by itself
@@ -103,6 +102,7 @@ test.describe('guided session on real footage (prone extension)', () => {
     await shot(page, 'session-stop-range');
     await page.keyboard.press('2'); // reduce the movement
     await expect(page.getByTestId('phase-counting')).toBeVisible();
+    await expect(page.getByTestId('hold-timer')).toHaveText(/\d+ s/); // counting goes on: her hold is timed
 
     // PAIN on the space bar: stops at once and offers the three steps
     await page.keyboard.press(' ');
