@@ -3,6 +3,7 @@ export class RollingQuantile {
   readonly #windowMs: number;
   readonly #q: number;
   #samples: { tMs: number; v: number }[] = [];
+  #cached: number | null = null;
 
   constructor(windowMs: number, q: number) {
     this.#windowMs = windowMs;
@@ -11,6 +12,7 @@ export class RollingQuantile {
 
   push(v: number, tMs: number): number {
     this.#samples.push({ tMs, v });
+    this.#cached = null;
     while (this.#samples.length > 0 && (this.#samples[0]?.tMs ?? tMs) < tMs - this.#windowMs) this.#samples.shift();
     return this.value;
   }
@@ -23,11 +25,14 @@ export class RollingQuantile {
   }
 
   get value(): number {
+    if (this.#cached !== null) return this.#cached;
     const sorted = this.#samples.map((s) => s.v).sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.floor(this.#q * sorted.length))] ?? 0;
+    this.#cached = sorted[Math.min(sorted.length - 1, Math.floor(this.#q * sorted.length))] ?? 0;
+    return this.#cached;
   }
 
   reset(): void {
     this.#samples = [];
+    this.#cached = null;
   }
 }
