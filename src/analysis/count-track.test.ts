@@ -34,6 +34,19 @@ describe('counting on real footage tracks', () => {
     expect(report.reps.every((r) => r.confidence > 0.5 && r.confidence <= 1)).toBe(true);
   });
 
+  it('counts the small lying tilts of adaptx/pelvic_tilt once calibrated to a comfortable tilt of 4 degrees', () => {
+    const track = load('adaptx__pelvic_tilt');
+    expect(countTrack(track, 'pelvic-tilt').repCount).toBe(1); // uncalibrated: only the deepest (see the label)
+    const report = countTrack(track, 'pelvic-tilt', { calibratedDepth: { none: 4 } });
+    // MANIFEST tilts 9.6-12.0, 14.4-17.3 and 24.0-27.3 (the first starts before rest is known, the 4th is 2.5 deep)
+    const labelled = [[9.6, 12.0], [14.4, 17.3], [24.0, 27.3]];
+    expect(report.reps).toHaveLength(3);
+    report.reps.forEach((r, i) => {
+      expect(Math.abs(r.startS - labelled[i]![0]!)).toBeLessThan(0.5);
+      expect(Math.abs(r.endS - labelled[i]![1]!)).toBeLessThan(1.1);
+    });
+  });
+
   it('says why it could not judge the title card and the fade', () => {
     const report = countTrack(load('adaptx__knee_to_chest_stretching'), 'knee-to-chest');
     expect(report.notJudged.some((s) => s.startS < 6 && s.reason === 'no-person')).toBe(true);

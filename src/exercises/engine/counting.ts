@@ -39,9 +39,11 @@ function calibratedDepth(options: TrackerOptions): number | undefined {
   return values.length ? Math.min(...values) : undefined;
 }
 
-/** A person with a small comfortable range still gets counted: the target is capped at 70 % of their range. */
+/** A person with a small comfortable range still gets counted: the target is capped at 70 % of their range (also for
+ * baseline-relative signals, whose calibrated depth is measured above the same baseline: lying tilts of 3-5 degrees on
+ * adaptx/pelvic_tilt count with a calibration of 4). */
 function adaptReps(spec: RepCounterSpec, cal: number | undefined): RepCounterSpec {
-  if (cal === undefined || spec.baseline) return spec;
+  if (cal === undefined) return spec;
   return { ...spec, enterDepth: Math.min(spec.enterDepth, 0.7 * cal), exitDepth: Math.min(spec.exitDepth, 0.4 * cal) };
 }
 
