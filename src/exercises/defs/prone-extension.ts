@@ -33,5 +33,9 @@ export const proneExtension: ExerciseSpec = {
     settlePerS: 20,
     minReportMs: 1500,
     graceMs: 1000,
+    // the chest rises and lowers slowly (1-1.5 s each way) and the plateau is flat: in position = within a quarter
+    // of the way down from it (boundaries within 0.05-0.5 s on pfc/sphinx-pose, pfc/cobra-pose, aris/upward_dog,
+    // against 0.2-0.9 s with the default 0.6)
+    plateauFraction: 0.25,
   },
 };

@@ -21,11 +21,11 @@ function median(values: readonly number[]): number {
 }
 
 /** Refines a hold [startMs, endMs] against the samples around it (which may start before `startMs`). */
-export function endPositionSpan(samples: readonly DepthSample[], startMs: number, endMs: number, exitDepth: number): { startMs: number; endMs: number } {
+export function endPositionSpan(samples: readonly DepthSample[], startMs: number, endMs: number, exitDepth: number, fraction = PLATEAU_FRACTION): { startMs: number; endMs: number } {
   const inHold = samples.filter((s) => s.tMs >= startMs && s.tMs <= endMs);
   if (inHold.length < 3) return { startMs, endMs };
   const plateau = median(inHold.map((s) => s.v));
-  const level = plateau - PLATEAU_FRACTION * (plateau - exitDepth);
+  const level = plateau - fraction * (plateau - exitDepth);
   let i = samples.findIndex((s) => s.tMs >= startMs);
   if (i < 0) return { startMs, endMs };
   if (samples[i]!.v >= level) {

@@ -97,7 +97,7 @@ export class HoldTimer {
   #end(endMs: number): HoldTimerEvent {
     const h = this.#hold!;
     this.#hold = null;
-    const span = endPositionSpan(this.#samples, h.startMs, endMs, this.#spec.exitDepth);
+    const span = endPositionSpan(this.#samples, h.startMs, endMs, this.#spec.exitDepth, this.#spec.plateauFraction);
     this.#samples = [];
     return { type: 'ended', startMs: span.startMs, endMs: span.endMs, heldMs: Math.min(h.heldMs, endMs - h.startMs), peakDepth: h.peak };
   }

@@ -37,6 +37,9 @@ export interface HoldSpec {
   readonly minReportMs: number;
   /** Tracking loss up to this long pauses the hold instead of ending it. */
   readonly graceMs: number;
+  /** Where the recorded hold begins and ends, as a fraction of the way from its plateau down to exitDepth (see
+   * end-position.ts; default PLATEAU_FRACTION). */
+  readonly plateauFraction?: number;
 }
 
 /** Counts full cycles between two opposite extremes around a neutral baseline (cat/camel). */
