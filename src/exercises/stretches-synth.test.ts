@@ -97,6 +97,26 @@ describe('generated tracks across stretches', () => {
     expect(countTrack(synthesize('lumbar-roll', { worldLandmarks: false, depthScale: 0.25, noisePx: 0.5 }).track, 'lumbar-roll').repCount).toBe(0);
   });
 
+  it.each(['single-knee-to-chest', 'ql-stretch', 'lumbar-roll'] as const)('names the person\'s real sides on a mirrored (selfie) picture: %s', (id) => {
+    const clip = synthesize(id, { seed: 13 });
+    // the detector run on a mirrored picture: x flipped, and what it calls the left side is the person's right
+    const face = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9]; // nose; eyes, ears and mouth corners change sides
+    const swap = (i: number) => face[i] ?? (i % 2 === 1 ? i + 1 : i - 1); // from 11 on: left odd, right even
+    const frames = clip.track.frames.map((f) => {
+      if (!f.landmarks || !f.worldLandmarks) return { ...f, mirrored: true };
+      const lm = f.landmarks;
+      const wl = f.worldLandmarks;
+      return {
+        ...f,
+        mirrored: true,
+        landmarks: lm.map((_, i) => ({ ...lm[swap(i)]!, x: 1 - lm[swap(i)]!.x })),
+        worldLandmarks: wl.map((_, i) => ({ ...wl[swap(i)]!, x: -wl[swap(i)]!.x })),
+      };
+    });
+    const report = countTrack({ ...clip.track, frames }, id);
+    expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
+  });
+
   it('does not count a lumbar roll filmed from the side, and says the view is wrong', () => {
     const report = countTrack(synthesize('lumbar-roll', { view: 'side' }).track, 'lumbar-roll');
     expect(report.repCount).toBe(0);

@@ -72,7 +72,8 @@ export class GenericTracker implements ExerciseTracker {
           if (!m) reason = outOfFrame(frame) ? 'out-of-frame' : 'low-visibility';
           else {
             depth = this.#filter.apply(m.depth, tMs);
-            side = m.side;
+            // on a mirrored picture the detector names the person's sides the other way round
+            side = m.side && frame.mirrored ? (m.side === 'left' ? 'right' : 'left') : m.side;
           }
         }
       }
