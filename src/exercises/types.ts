@@ -85,6 +85,19 @@ export interface ExerciseDefinition {
   readonly targets: ExerciseTargets;
   /** The primary measured signal: its name for people and its unit. */
   readonly signal: { readonly label: string; readonly unit: 'deg' | 'ratio' };
+  /** The stretch's own words for the coach (generic cues cover the rest). */
+  readonly cues?: ExerciseCues;
+}
+
+export interface ExerciseCues {
+  /** How to get into the start position, said until it is reached. */
+  readonly start: string;
+  /** What to do to go further, after a rep that did not go far enough. */
+  readonly deeper: string;
+  /** Said as a hold starts, or at the turning point of a rep. */
+  readonly hold: string;
+  /** How to come out of it. */
+  readonly release: string;
 }
 
 /** Why the engine cannot judge the current frame(s). */

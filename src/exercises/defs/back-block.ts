@@ -19,6 +19,12 @@ export const backBlock: ExerciseSpec = {
     kind: 'sequence',
     targets: { cycles: { min: 3, max: 5 }, holdS: { min: 60, max: 60 }, sides: 'none' },
     signal: { label: 'pelvis lift', unit: 'ratio' },
+    cues: {
+      start: 'Lie on your back with knees bent, the block beside you.',
+      deeper: 'Let your hips rest fully on the block.',
+      hold: 'Relax on the block.',
+      release: 'Lift your hips and take the block away.',
+    },
   },
   views: ['side'],
   inPosition: (_f, position) => position === 'supine-knees-bent' || position === 'supine-knees-straight',

@@ -18,6 +18,12 @@ export const catCamel: ExerciseSpec = {
     kind: 'reps',
     targets: { reps: { min: 10, max: 20 }, sides: 'none' },
     signal: { label: 'head and back away from neutral', unit: 'ratio' },
+    cues: {
+      start: 'Get on all fours: hands under shoulders, knees under hips.',
+      deeper: 'Round a little more, then let the back sag a little more.',
+      hold: 'Move slowly from one end to the other.',
+      release: 'Come back to a flat back.',
+    },
   },
   views: ['side'],
   inPosition: (_f, position) => position === 'four-point-kneel',

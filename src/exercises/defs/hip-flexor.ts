@@ -31,6 +31,12 @@ export const hipFlexor: ExerciseSpec = {
     kind: 'hold',
     targets: { reps: { min: 1, max: 3 }, holdS: { min: 30, max: 30 }, sides: 'each' },
     signal: { label: 'back-leg hip extension', unit: 'deg' },
+    cues: {
+      start: 'Kneel on one knee, the other foot flat in front of you.',
+      deeper: 'Tuck your tailbone under and shift your weight forward a little.',
+      hold: 'Keep your trunk upright and hold.',
+      release: 'Shift back and rest the front leg.',
+    },
   },
   views: ['side'],
   inPosition: (_f, position) => position === 'kneeling-lunge',

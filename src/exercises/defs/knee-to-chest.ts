@@ -19,6 +19,12 @@ export const kneeToChest: ExerciseSpec = {
     kind: 'hold-reps',
     targets: { reps: { min: 10, max: 20 }, holdS: { min: 5, max: 5 }, sides: 'none' },
     signal: { label: 'hip flexion (both legs)', unit: 'deg' },
+    cues: {
+      start: 'Lie on your back with both knees bent and feet flat.',
+      deeper: 'Draw both knees a little closer to your chest.',
+      hold: 'Hold behind both thighs and breathe.',
+      release: 'Lower one leg at a time.',
+    },
   },
   views: ['side'],
   inPosition: (_f, position) => position === 'supine-knees-bent' || position === 'supine-knees-straight',

@@ -34,6 +34,12 @@ export const lumbarRoll: ExerciseSpec = {
     kind: 'reps',
     targets: { reps: { min: 10, max: 20 }, sides: 'alternate' },
     signal: { label: 'knee drop to the side', unit: 'deg' },
+    cues: {
+      start: 'Lie on your back, knees bent, feet together and flat.',
+      deeper: 'Let your knees fall a little further, only as far as is comfortable.',
+      hold: 'Keep both shoulders on the floor.',
+      release: 'Bring your knees back to the middle.',
+    },
   },
   views: ['front'],
   // lying with knees bent: a defined knee roll in 3D; without world landmarks, a knee bent past 45 degrees

@@ -37,6 +37,12 @@ export const nerveStretch: ExerciseSpec = {
     kind: 'reps',
     targets: { reps: { min: 20, max: 20 }, sides: 'each' },
     signal: { label: 'ankle bend', unit: 'deg' },
+    cues: {
+      start: 'Stand and put one heel on a low bench, that leg straight.',
+      deeper: 'Bend the foot back towards you a little more.',
+      hold: 'Point the foot away, then bend it back.',
+      release: 'Lower the leg from the bench.',
+    },
   },
   views: ['side'],
   inPosition: (f) => footOnBench(f),

@@ -19,6 +19,12 @@ export const pelvicTilt: ExerciseSpec = {
     kind: 'reps',
     targets: { reps: { min: 10, max: 20 }, sides: 'none' },
     signal: { label: 'hip and knee opening', unit: 'deg' },
+    cues: {
+      start: 'Get on all fours: hands under shoulders, knees under hips.',
+      deeper: 'Tuck your tailbone a little further under.',
+      hold: 'Hold the tuck for a breath.',
+      release: 'Let your low back return to neutral.',
+    },
   },
   views: ['side'],
   inPosition: (_f, position) => position === 'four-point-kneel' || position === 'supine-knees-bent',

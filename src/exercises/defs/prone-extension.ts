@@ -19,6 +19,12 @@ export const proneExtension: ExerciseSpec = {
     kind: 'hold-reps',
     targets: { reps: { min: 10, max: 10 }, holdS: { min: 10, max: 10 }, sides: 'none' },
     signal: { label: 'trunk lift', unit: 'deg' },
+    cues: {
+      start: 'Lie on your stomach, elbows bent by your sides.',
+      deeper: 'Push up onto your forearms, hips staying down.',
+      hold: 'Relax your low back and hold.',
+      release: 'Lower yourself slowly.',
+    },
   },
   views: ['side'],
   inPosition: (_f, position) => position === 'prone',

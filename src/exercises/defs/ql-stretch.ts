@@ -18,6 +18,12 @@ export const qlStretch: ExerciseSpec = {
     kind: 'hold',
     targets: { reps: { min: 1, max: 2 }, holdS: { min: 20, max: 30 }, sides: 'each' },
     signal: { label: 'side bend', unit: 'deg' },
+    cues: {
+      start: 'Stand tall, feet hip-width apart, facing the camera.',
+      deeper: 'Slide your hand a little further down the side of your leg.',
+      hold: 'Hold the side bend and breathe.',
+      release: 'Come back up slowly.',
+    },
   },
   // pfc/side-stretches is shot from 3/4 front and measures as side-on (shoulder ratio 0.05-0.2): both work
   views: ['front', 'side'],

@@ -25,6 +25,12 @@ export const singleKneeToChest: ExerciseSpec = {
     kind: 'hold-reps',
     targets: { reps: { min: 10, max: 10 }, holdS: { min: 5, max: 10 }, sides: 'alternate' },
     signal: { label: 'hip flexion', unit: 'deg' },
+    cues: {
+      start: 'Lie on your back with both knees bent and feet flat.',
+      deeper: 'Draw the knee a little closer to your chest.',
+      hold: 'Hold it there and breathe easily.',
+      release: 'Lower the leg slowly.',
+    },
   },
   views: ['side'],
   inPosition: (_f, position) => position === 'supine-knees-bent' || position === 'supine-knees-straight',
