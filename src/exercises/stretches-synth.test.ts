@@ -16,6 +16,8 @@ const VARIANTS: Record<string, SynthVariant> = {
   '30 fps': { fps: 30, seed: 4, noisePx: 1.5 },
   '5 % of frames lost': { dropoutRate: 0.05, seed: 5 },
   'camera higher and further away': { cameraHeightM: 0.8, distanceM: 3.2, seed: 6 },
+  // far-side joints on the footage tracks: visibility 0.1-0.9, under the 0.5 gate in 25-50 % of the frames
+  'far side flickering (visibility 0.65, spread 0.2)': { farVisibility: 0.65, visibilityJitter: 0.2, seed: 7 },
 };
 
 /** How far a hold boundary may sit from the scripted one: the scripted end position is reached at the end of an
@@ -30,9 +32,14 @@ const HOLD_TOLERANCE_S: Partial<Record<ExerciseId, number>> = {
   'back-block': 1.7,
 };
 
+/** The far-side flicker variant, without the hip flexor: its far kneeling leg is the measured one, see the test of
+ * its own below. */
+const variantsFor = (id: ExerciseId) => Object.entries(VARIANTS).filter(([, v]) => !(id === 'hip-flexor' && v.visibilityJitter));
+
 describe.each(EXERCISE_IDS)('%s on generated tracks', (id) => {
-  it.each(Object.entries(VARIANTS))('%s: counts, sides and holds', (_name, variant) => {
-    // losing 5 % of frames costs the 60 s block hold ~4 s of judged time: the person holds on a little longer
+  it.each(variantsFor(id))('%s: counts, sides and holds', (_name, variant) => {
+    // the live hold timer counts judged time only: losing 5 % of frames costs the 60 s block hold ~4 s, so the
+    // person following the timer holds on a little longer
     const v = id === 'back-block' && variant.dropoutRate ? { ...variant, holdS: 68 } : variant;
     const clip = synthesize(id, v);
     const report = countTrack(clip.track, id);
@@ -78,6 +85,20 @@ describe('generated tracks across stretches', () => {
     expect(first.hold.endS).toBeGreaterThan(9.5); // one hold 4-10 s, not split at the loss
     expect(first.hold.heldS).toBeLessThan(first.hold.endS - first.hold.startS - 0.4);
     expect(events.filter((e) => e.type === 'rep-counted')).toHaveLength(4);
+  });
+
+  it('times a lunge whose kneeling leg is on the far side only while that leg is seen, and says so', () => {
+    // the right (far) kneeling leg under the visibility gate ~35 % of its 30 s hold, for up to 2-3 s at a time: the
+    // near-side hold counts; the far-side hold is found, on its side and in place, but its judged time falls short
+    // of 30 s, and the engine reports the unseen spans, which the live coach turns into "I can only see part of you"
+    const clip = synthesize('hip-flexor', VARIANTS['far side flickering (visibility 0.65, spread 0.2)']);
+    const report = countTrack(clip.track, 'hip-flexor');
+    expect(report.reps.map((r) => r.side)).toEqual(['left']);
+    const far = report.holds.find((h) => h.side === 'right');
+    expect(far).toBeDefined();
+    expect(Math.abs(far!.startS - clip.expected.holds[1]!.startS)).toBeLessThanOrEqual(HOLD_TOLERANCE_S['hip-flexor']!);
+    expect(far!.heldS).toBeLessThan(30);
+    expect(report.notJudged.filter((s) => s.reason === 'low-visibility' && s.startS > far!.startS && s.endS < far!.endS).length).toBeGreaterThan(3);
   });
 
   it('ends a hold when the person is lost for 3 s, and says why it could not judge', () => {

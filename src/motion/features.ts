@@ -31,6 +31,9 @@ export interface LegFeatures {
   readonly kneeAboveAnkle: number | null;
   readonly ankleY: number | null;
   readonly kneeY: number | null;
+  /** Ankle height below the hip centre, in torso lengths (image down = positive): ~1.6 standing on that leg, under
+   * ~1 with the heel up on a bench. */
+  readonly ankleBelowHip: number | null;
   readonly visibility: number;
 }
 
@@ -60,6 +63,9 @@ export interface BodyFeatures {
   readonly wristsBelowShoulders: number | null;
   /** Is the nose above the ears in the image (face up)? In torso lengths. */
   readonly noseAboveEars: number | null;
+  /** Which way the face points along the image x axis (side view): +1 = image right, -1 = image left, null when the
+   * nose or both ears are not seen or the face points at the camera. */
+  readonly facingX: 1 | -1 | null;
   readonly legs: { readonly left: LegFeatures; readonly right: LegFeatures };
   /** The side of the body nearer the camera / better seen. */
   readonly nearSide: LegSide;
@@ -92,8 +98,19 @@ function legFeatures(lm: readonly ImageLandmark[], side: LegSide, px: (l: ImageL
     kneeAboveAnkle: seen(knee) && seen(ankle) ? (px(ankle).y - px(knee).y) / torsoPx : null,
     ankleY: seen(ankle) ? px(ankle).y / torsoPx : null,
     kneeY: seen(knee) ? px(knee).y / torsoPx : null,
+    ankleBelowHip: seen(ankle) ? (px(ankle).y - hipMid.y) / torsoPx : null,
     visibility: [sh, hip, knee, ankle].reduce((s, l) => s + (l?.visibility ?? 0), 0) / 4,
   };
+}
+
+/** The nose lies ahead of the ears by at least this many torso lengths side-on (0.15-0.2 on a side view); facing
+ * the camera it sits between them. */
+const FACING_MIN_OFFSET = 0.08;
+
+function facing(earMid: Point | null, nose: Point | null, torsoPx: number): 1 | -1 | null {
+  if (!earMid || !nose) return null;
+  const dx = (nose.x - earMid.x) / torsoPx;
+  return Math.abs(dx) < FACING_MIN_OFFSET ? null : dx > 0 ? 1 : -1;
 }
 
 /** Computes the features of one frame, or null when there is no person or the trunk itself is not seen. */
@@ -142,6 +159,7 @@ export function computeFeatures(frame: PoseFrame): BodyFeatures | null {
     kneeDropDeg: kneeMid ? signedAngleDeg(trunkAxis, vector(hipMid, kneeMid)) : null,
     wristsBelowShoulders: wristMid ? (wristMid.y - shoulderMid.y) / torsoPx : null,
     noseAboveEars: earMid && seen(nose) ? (earMid.y - px(nose).y) / torsoPx : null,
+    facingX: facing(earMid, seen(nose) ? px(nose) : null, torsoPx),
     legs: { left, right },
     nearSide: left.visibility >= right.visibility ? 'left' : 'right',
     coreVisibility: [ls, rs, lh, rh, lk, rk].reduce((s, l) => s + (l?.visibility ?? 0), 0) / 6,

@@ -23,10 +23,15 @@ function bent(leg: LegFeatures): boolean {
   return (leg.kneeFlexionDeg ?? 0) > BENT_KNEE_MIN_DEG;
 }
 
-/** One knee near the floor (level with its ankle) and the other leg bent with the foot forward. */
+/** One knee near the floor (level with its ankle) and the other leg bent with the foot forward; or, when the far
+ * leg is hidden, one kneeling leg under an upright trunk. */
 function kneelingLunge(f: BodyFeatures): boolean {
   const { left, right } = f.legs;
-  if (left.kneeAboveAnkle === null || right.kneeAboveAnkle === null) return false;
+  if (left.kneeAboveAnkle === null && right.kneeAboveAnkle === null) return false;
+  if (left.kneeAboveAnkle === null || right.kneeAboveAnkle === null) {
+    const seen = left.kneeAboveAnkle === null ? right : left;
+    return Math.abs(seen.kneeAboveAnkle ?? 9) < 0.25;
+  }
   const [low, high] = left.kneeAboveAnkle < right.kneeAboveAnkle ? [left, right] : [right, left];
   // back knee on the floor: within 0.25 torso of its ankle height; front knee well above its ankle (shin upright)
   return Math.abs(low.kneeAboveAnkle ?? 9) < 0.25 && (high.kneeAboveAnkle ?? 0) > 0.6 && bent(high);

@@ -1,16 +1,30 @@
 import type { BodyFeatures } from '../../motion/features.ts';
 import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
 
-/** Hip extension of the kneeling (back) leg: how far its thigh points behind the trunk line, degrees. */
+/** Back knee on the floor: within this many torso lengths of its ankle's height (kneeling 0-0.1 on the generator,
+ * a front knee over its foot 0.8). */
+const KNEELING_MAX_KNEE_ABOVE_ANKLE = 0.25;
+
+/** Hip extension of the kneeling (back) leg: how far its thigh points behind the trunk line, degrees. The back is
+ * told from the front by the other thigh's direction, or, when the far leg is hidden (side-on it often is: far-side
+ * joints measure under 0.5 visibility in 25-50 % of the frames of the footage tracks), by which way the face points. */
 function backHipExtension(f: BodyFeatures): Measurement | null {
   const { left, right } = f.legs;
-  if (left.kneeAboveAnkle === null || right.kneeAboveAnkle === null) return null;
-  const backSide = left.kneeAboveAnkle < right.kneeAboveAnkle ? 'left' : 'right';
-  const back = f.legs[backSide].thighFromTrunkDeg;
-  const front = f.legs[backSide === 'left' ? 'right' : 'left'].thighFromTrunkDeg;
-  if (back === null || front === null || front === 0) return null;
-  // the front thigh points forward: its sign tells which way the person faces; behind = the opposite sign
-  return { depth: -back * Math.sign(front), side: backSide };
+  if (left.kneeAboveAnkle !== null && right.kneeAboveAnkle !== null) {
+    const backSide = left.kneeAboveAnkle < right.kneeAboveAnkle ? 'left' : 'right';
+    const back = f.legs[backSide].thighFromTrunkDeg;
+    const front = f.legs[backSide === 'left' ? 'right' : 'left'].thighFromTrunkDeg;
+    if (back === null || front === null || front === 0) return null;
+    // the front thigh points forward: its sign tells which way the person faces; behind = the opposite sign
+    return { depth: -back * Math.sign(front), side: backSide };
+  }
+  // one leg seen: it has to be the kneeling one, and the face tells forward from back (facing image right, a thigh
+  // behind the trunk line measures positive)
+  const side = left.kneeAboveAnkle !== null ? 'left' : right.kneeAboveAnkle !== null ? 'right' : null;
+  if (!side || f.facingX === null) return null;
+  const leg = f.legs[side];
+  if (leg.kneeAboveAnkle === null || leg.kneeAboveAnkle > KNEELING_MAX_KNEE_ABOVE_ANKLE || leg.thighFromTrunkDeg === null) return null;
+  return { depth: leg.thighFromTrunkDeg * f.facingX, side };
 }
 
 export const hipFlexor: ExerciseSpec = {
@@ -49,6 +63,9 @@ export const hipFlexor: ExerciseSpec = {
     exitDepth: 4,
     settlePerS: 10,
     minReportMs: 3000,
-    graceMs: 1500,
+    // a 30 s hold: changing sides takes 5 s or more (stand, turn, kneel again), so a loss of the far leg under 3 s
+    // that comes back in the lunge is the same hold (far-side joints stay under 0.5 visibility for 2-3 s at a time
+    // on the footage tracks)
+    graceMs: 3000,
   },
 };

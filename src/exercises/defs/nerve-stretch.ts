@@ -1,22 +1,36 @@
 import type { BodyFeatures } from '../../motion/features.ts';
 import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
+import type { Side } from '../types.ts';
+
+/** Side-on the far leg is often hidden (far-side joints under 0.5 visibility in 25-50 % of the frames of the footage
+ * tracks): then a leg alone is "raised" when its ankle is less than this many torso lengths below the hips (standing
+ * on it 1.6, heel on a 30-45 cm bench 0.7-1.0 on the generator). */
+const RAISED_MAX_ANKLE_BELOW_HIP = 1.25;
+
+/** The leg with its heel on the bench, or null when it cannot be told. */
+function raisedSide(f: BodyFeatures): Side | null {
+  const { left, right } = f.legs;
+  if (left.ankleY !== null && right.ankleY !== null) {
+    // both feet seen: the raised foot is at least 0.5 torso lengths above the standing one
+    if (Math.abs(left.ankleY - right.ankleY) <= 0.5) return null;
+    return left.ankleY < right.ankleY ? 'left' : 'right';
+  }
+  const side = left.ankleBelowHip !== null ? 'left' : right.ankleBelowHip !== null ? 'right' : null;
+  return side && (f.legs[side].ankleBelowHip ?? 9) < RAISED_MAX_ANKLE_BELOW_HIP ? side : null;
+}
 
 /** The raised leg's ankle bend: shin to sole line (heel to foot index), negated so bending the foot up
  * (dorsiflexion) is deeper. The sole line does not curl with the toes as the ankle-to-toe line would. */
 function raisedAnkle(f: BodyFeatures): Measurement | null {
-  const { left, right } = f.legs;
-  if (left.ankleY === null || right.ankleY === null) return null;
-  const side = left.ankleY < right.ankleY ? 'left' : 'right';
-  const angle = f.legs[side].ankleSoleDeg;
-  return angle === null ? null : { depth: -angle, side };
+  const side = raisedSide(f);
+  const angle = side ? f.legs[side].ankleSoleDeg : null;
+  return side && angle !== null ? { depth: -angle, side } : null;
 }
 
-/** The foot on the bench is at least 0.5 torso lengths above the standing foot, its knee nearly straight. */
+/** A foot up on the bench with its knee nearly straight. */
 function footOnBench(f: BodyFeatures): boolean {
-  const { left, right } = f.legs;
-  if (left.ankleY === null || right.ankleY === null) return false;
-  const raised = left.ankleY < right.ankleY ? left : right;
-  return Math.abs(left.ankleY - right.ankleY) > 0.5 && (raised.kneeFlexionDeg ?? 90) < 25;
+  const side = raisedSide(f);
+  return side !== null && (f.legs[side].kneeFlexionDeg ?? 90) < 25;
 }
 
 export const nerveStretch: ExerciseSpec = {

@@ -41,8 +41,9 @@ export const singleKneeToChest: ExerciseSpec = {
     // both knees up is the double stretch: not this one
     if (other !== null && other > OTHER_LEG_DOWN_MAX_DEG) return { depth: Math.min(m.depth, other, 60), side: m.side };
     // other leg hidden: side-on it hides behind the near one in the double stretch, so a hold may go on (the
-    // close-up of adaptx 15-20.6 s hides the resting leg) but not start: cap just under the start threshold
-    if (other === null) return { depth: Math.min(m.depth, HOLD_ENTER_DEG - 1), side: m.side };
+    // close-up of adaptx 15-20.6 s hides the resting leg) but not start: cap just under the start threshold; and
+    // with the seen leg down, the hidden one may be the raised one: unknown, not "down"
+    if (other === null) return m.depth > OTHER_LEG_DOWN_MAX_DEG ? { depth: Math.min(m.depth, HOLD_ENTER_DEG - 1), side: m.side } : null;
     return m;
   },
   counter: {

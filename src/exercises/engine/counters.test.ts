@@ -29,17 +29,35 @@ describe('RepCounter', () => {
 });
 
 describe('HoldTimer', () => {
-  it('pauses across a brief tracking loss and does not count the lost time', () => {
+  it('pauses across a half-second tracking loss and does not count the lost time', () => {
     const t = new HoldTimer(hold);
-    const seq: (number | null)[] = [50, 120, 130, 130, null, null, 130, 130, 130, 40, 40, 40, 40, 40, 40, 40];
+    const seq: (number | null)[] = [50, 120, 130, 130, null, null, null, null, null, 130, 130, 130, 40, 40, 40, 40, 40, 40, 40];
     const events = seq.flatMap((d, i) => t.step(d, i * 100));
     expect(events.map((e) => e.type)).toEqual(['started', 'paused', 'resumed', 'ended']);
     const end = events.at(-1);
     if (end?.type !== 'ended') throw new Error('no end');
-    // the record spans the end position (knee arrived at 100 ms, last seen there at 800 ms); the timer starts once
-    // settled (300 ms), lost 400-500, seen again 600-800, below range from 900
-    expect([end.startMs, end.endMs]).toEqual([100, 800]);
-    expect(end.heldMs).toBe(200); // only the judged in-range time: the 200 ms lost are not counted
+    // the record spans the end position (the knee arrived at 100 ms, last seen there at 1100 ms); the timer starts
+    // once settled (300 ms), is lost 400-800, sees the knee again 900-1100, and it drops below range at 1200
+    expect([end.startMs, end.endMs]).toEqual([100, 1100]);
+    expect(end.heldMs).toBe(200); // only the judged in-range time: the 0.5 s lost are not counted
+  });
+
+  it('counts a 0.8 s occlusion of the measured joints (body still tracked) that comes back in position as held', () => {
+    const t = new HoldTimer(hold);
+    const seq: (number | null)[] = [50, 120, 130, 130, null, null, null, null, null, null, null, null, 130, 130, 40, 40, 40, 40, 40, 40];
+    const events = seq.flatMap((d, i) => t.step(d, i * 100, d === null));
+    const end = events.at(-1);
+    if (end?.type !== 'ended') throw new Error('no end');
+    expect(end.heldMs).toBe(1000); // 300-1300 ms: the 0.8 s the far leg was not seen are bridged
+  });
+
+  it('keeps counting through a one-frame blip of the detector', () => {
+    const t = new HoldTimer(hold);
+    const seq: (number | null)[] = [50, 120, 130, 130, null, 130, 130, 40, 40, 40, 40, 40, 40];
+    const events = seq.flatMap((d, i) => t.step(d, i * 100));
+    const end = events.at(-1);
+    if (end?.type !== 'ended') throw new Error('no end');
+    expect(end.heldMs).toBe(300); // 300-600 ms, the blip at 400 included
   });
 
   it('ends a hold at the moment tracking was lost when it stays lost past the grace time', () => {

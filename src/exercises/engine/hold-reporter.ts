@@ -26,7 +26,7 @@ export class HoldReporter {
   ) {}
 
   step(depth: number | null, side: Side | null, vis: number, tMs: number, reason: NotJudgedReason | null, events: EngineEvent[]): HoldTimerEvent[] {
-    const out = this.timer.step(depth, tMs);
+    const out = this.timer.step(depth, tMs, reason === 'low-visibility');
     if (this.timer.state && depth !== null) {
       this.#visSum += vis;
       this.#visN++;

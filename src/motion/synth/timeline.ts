@@ -45,11 +45,14 @@ export interface RenderOptions {
   /** Chance that any one frame is lost on its own. */
   readonly dropoutRate: number;
   readonly farVisibility: number;
+  /** Spread of the visibility around its base (far-side joints on the footage tracks range 0.1-0.9, median 0.5-0.8);
+   * it wanders slowly, as the detector's does (correlated over ~0.5 s), not independently every frame. */
+  readonly visibilityJitter: number;
   /** Whether the frames carry world landmarks (some runtimes give none). */
   readonly worldLandmarks: boolean;
 }
 
-export const DEFAULT_RENDER: RenderOptions = { fps: 10, heightM: 1.7, seed: 1, noisePx: 1, jitterMs: 0, dropouts: [], dropoutRate: 0, farVisibility: 0.8, worldLandmarks: true };
+export const DEFAULT_RENDER: RenderOptions = { fps: 10, heightM: 1.7, seed: 1, noisePx: 1, jitterMs: 0, dropouts: [], dropoutRate: 0, farVisibility: 0.8, visibilityJitter: 0, worldLandmarks: true };
 
 /** Renders a track of `durationS` from a pose at each time, seen through `camera`. */
 export function renderTrack(poseAt: (tS: number) => BodyPose, camera: Camera, durationS: number, opts: RenderOptions, source: string): LandmarkTrack {
@@ -57,6 +60,9 @@ export function renderTrack(poseAt: (tS: number) => BodyPose, camera: Camera, du
   const frames: PoseFrame[] = [];
   const n = Math.floor(durationS * opts.fps) + 1;
   let lastMs = -1;
+  // per-landmark visibility drift: an AR(1) process with a ~0.5 s time constant at 10 fps
+  const keep = Math.exp(-1 / (0.5 * opts.fps));
+  const drift = new Array<number>(33).fill(0).map(() => opts.visibilityJitter * rnd.gauss());
   for (let i = 0; i < n; i++) {
     const nominalMs = (1000 * i) / opts.fps;
     const tMs = Math.max(lastMs + 1, Math.round(nominalMs + opts.jitterMs * (2 * rnd.next() - 1)));
@@ -68,8 +74,15 @@ export function renderTrack(poseAt: (tS: number) => BodyPose, camera: Camera, du
       frames.push({ ...base, landmarks: null, worldLandmarks: null, score: 0 });
       continue;
     }
+    for (let j = 0; j < drift.length; j++) drift[j] = keep * drift[j]! + Math.sqrt(1 - keep * keep) * opts.visibilityJitter * rnd.gauss();
     const { landmarks, world } = project(bodyPoints(poseAt(tS), opts.heightM), camera, { noisePx: opts.noisePx, farVisibility: opts.farVisibility, gauss: rnd.gauss });
-    frames.push({ ...base, landmarks, worldLandmarks: opts.worldLandmarks ? world : null, score: 0.95 });
+    const vis = (v: number, j: number) => Math.max(0, Math.min(1, v + drift[j]!));
+    frames.push({
+      ...base,
+      landmarks: landmarks.map((l, j) => ({ ...l, visibility: vis(l.visibility, j) })),
+      worldLandmarks: opts.worldLandmarks ? world.map((l, j) => ({ ...l, visibility: vis(l.visibility, j) })) : null,
+      score: 0.95,
+    });
   }
   return { format: 'spine-coach-track', version: 1, source, backend: 'synthetic', model: 'full', fps: opts.fps, durationS, frames };
 }
