@@ -18,8 +18,11 @@ export interface PoseEngineOptions {
   readonly warmupImage?: PoseImage;
 }
 
-/** Estimates timed per `auto` candidate after one untimed first estimate (which compiles shaders / graphs). */
-const WARMUP_TIMED_RUNS = 3;
+/** Estimates timed per `auto` candidate after one untimed first estimate (which compiles shaders / graphs). With
+ * 3, taken one candidate after the other, a loaded 2-core machine picked mediapipe-cpu lite (47 ms) over wasm lite
+ * (32 ms) in the bench; 7 rounds, interleaved so that a burst of load hits every candidate alike, cost ~0.3 s more on
+ * first use only (the choice is remembered). */
+const WARMUP_TIMED_RUNS = 7;
 
 function webglRenderer(): string | null {
   const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
@@ -40,21 +43,55 @@ function warmupImage(): HTMLCanvasElement {
   return c;
 }
 
-async function timeCandidate(backend: Backend, model: ModelType, image?: PoseImage): Promise<number> {
-  const engine = await createDetectorEngine(backend, model);
+/** Times the candidates in interleaved rounds on the same picture; a candidate that fails to load or to estimate
+ * gets NaN (and never wins). */
+async function timeCandidates(backends: readonly Backend[], model: ModelType, image: PoseImage | undefined, onProgress?: (msg: string) => void): Promise<Map<Backend, number>> {
+  const img = image ?? warmupImage();
+  const engines = new Map<Backend, PoseEngine>();
+  const times = new Map<Backend, number[]>();
+  const fail = (backend: Backend, e: unknown) => {
+    engines.get(backend)?.dispose();
+    engines.delete(backend);
+    times.delete(backend);
+    onProgress?.(`${backend} failed: ${e instanceof Error ? e.message : String(e)}`);
+  };
   try {
-    const img = image ?? warmupImage();
-    await engine.estimate(img, 0);
-    const times: number[] = [];
-    for (let i = 1; i <= WARMUP_TIMED_RUNS; i++) {
-      const t0 = performance.now();
-      await engine.estimate(img, i);
-      times.push(performance.now() - t0);
+    for (const backend of backends) {
+      onProgress?.(`loading ${backend}…`);
+      try {
+        const engine = await createDetectorEngine(backend, model);
+        engines.set(backend, engine);
+        await engine.estimate(img, 0);
+        times.set(backend, []);
+      } catch (e) {
+        fail(backend, e);
+      }
     }
-    return medianMs(times);
+    onProgress?.(`timing ${[...engines.keys()].join(', ')}…`);
+    for (let i = 1; i <= WARMUP_TIMED_RUNS; i++) {
+      // rotate the order each round so no candidate always runs right after another's garbage
+      const order = [...engines.keys()];
+      for (let k = 0; k < order.length; k++) {
+        const backend = order[(k + i) % order.length]!;
+        try {
+          const t0 = performance.now();
+          await engines.get(backend)!.estimate(img, i);
+          times.get(backend)!.push(performance.now() - t0);
+        } catch (e) {
+          fail(backend, e);
+        }
+      }
+    }
   } finally {
-    engine.dispose();
+    for (const engine of engines.values()) engine.dispose();
   }
+  const result = new Map<Backend, number>(backends.map((b) => [b, NaN]));
+  for (const [backend, list] of times) {
+    const ms = medianMs(list);
+    result.set(backend, ms);
+    onProgress?.(`${backend}: ${ms.toFixed(0)} ms per frame`);
+  }
+  return result;
 }
 
 function readCache(key: string): Backend | null {
@@ -76,18 +113,7 @@ export async function chooseAutoBackend(
   const key = autoCacheKey(navigator.userAgent, model);
   const cached = remeasure ? null : readCache(key);
   if (cached) return cached;
-  const timings = new Map<Backend, number>();
-  for (const backend of autoCandidates(webglRenderer())) {
-    onProgress?.(`timing ${backend}…`);
-    try {
-      const ms = await timeCandidate(backend, model, image);
-      timings.set(backend, ms);
-      onProgress?.(`${backend}: ${ms.toFixed(0)} ms per frame`);
-    } catch (e) {
-      timings.set(backend, NaN);
-      onProgress?.(`${backend} failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
+  const timings = await timeCandidates(autoCandidates(webglRenderer()), model, image, onProgress);
   const best = pickFastest(timings);
   if (!best) throw new Error('no pose backend works in this browser');
   try {
