@@ -5,6 +5,8 @@ import type { Relief } from './types.ts';
 export interface ChartGeometry {
   /** SVG path per side ('' when the side has no data). */
   readonly lines: { readonly left: string; readonly right: string; readonly none: string };
+  /** The calibrated comfortable limit per side as a step path over the days ('' when never calibrated). */
+  readonly limitLines: { readonly left: string; readonly right: string; readonly none: string };
   readonly dots: readonly { readonly x: number; readonly y: number; readonly side: 'left' | 'right' | 'none'; readonly label: string }[];
   /** Relief marks along the bottom, one per rated day. */
   readonly relief: readonly { readonly x: number; readonly relief: Relief }[];
@@ -14,7 +16,7 @@ export interface ChartGeometry {
 
 /** Maps day points into a `w` x `h` box with `pad` margins; the y axis spans the data with 10 % headroom. */
 export function chartGeometry(points: readonly DayPoint[], w: number, h: number, pad = 40): ChartGeometry {
-  const values = points.flatMap((p) => [p.left, p.right, p.none]).filter((v): v is number => v !== null);
+  const values = points.flatMap((p) => [p.left, p.right, p.none, p.limit.left, p.limit.right, p.limit.none]).filter((v): v is number => v !== null);
   const lo = values.length ? Math.min(...values) : 0;
   const hi = values.length ? Math.max(...values) : 1;
   const span = hi - lo || Math.max(1, Math.abs(hi));
@@ -25,11 +27,23 @@ export function chartGeometry(points: readonly DayPoint[], w: number, h: number,
   const y = (v: number) => pad + plotH - ((v - yMin) / (yMax - yMin)) * plotH;
   const line = (side: 'left' | 'right' | 'none') =>
     points.flatMap((p, i) => (p[side] === null ? [] : [`${x(i).toFixed(1)},${y(p[side]).toFixed(1)}`])).map((xy, i) => `${i ? 'L' : 'M'}${xy}`).join(' ');
+  // the limit holds for the whole day: a level step across each day's slot
+  const half = points.length <= 1 ? (w - pad * 2) / 2 : (w - pad * 2) / (points.length - 1) / 2;
+  const limitLine = (side: 'left' | 'right' | 'none') =>
+    points
+      .flatMap((p, i) => {
+        const v = p.limit[side];
+        if (v === null) return [];
+        const [x0, x1] = [Math.max(pad, x(i) - half), Math.min(w - pad, x(i) + half)];
+        return [`M${x0.toFixed(1)},${y(v).toFixed(1)} L${x1.toFixed(1)},${y(v).toFixed(1)}`];
+      })
+      .join(' ');
   const dots = points.flatMap((p, i) =>
     (['left', 'right', 'none'] as const).flatMap((side) => (p[side] === null ? [] : [{ x: x(i), y: y(p[side]), side, label: `${p.day} ${side}: ${Math.round(p[side])}` }])),
   );
   return {
     lines: { left: line('left'), right: line('right'), none: line('none') },
+    limitLines: { left: limitLine('left'), right: limitLine('right'), none: limitLine('none') },
     dots,
     relief: points.flatMap((p, i) => (p.relief ? [{ x: x(i), relief: p.relief }] : [])),
     yTicks: [0, 0.5, 1].map((f) => ({ y: y(yMin + f * (yMax - yMin)), value: Math.round(yMin + f * (yMax - yMin)) })),

@@ -11,6 +11,8 @@ export interface DayPoint {
   /** The day's last relief rating. */
   readonly relief: Relief | null;
   readonly pain: number | null;
+  /** The calibrated comfortable limit in use that day per side (the day's last), null when not calibrated. */
+  readonly limit: { readonly left: number | null; readonly right: number | null; readonly none: number | null };
 }
 
 const max = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -30,6 +32,11 @@ export function stretchSeries(sessions: readonly SessionRecord[], exercise: Exer
         none: max(p?.none ?? null, r.peakDepth.none),
         relief: r.relief ?? p?.relief ?? null,
         pain: r.pain ?? p?.pain ?? null,
+        limit: {
+          left: r.calibrated.left ?? p?.limit.left ?? null,
+          right: r.calibrated.right ?? p?.limit.right ?? null,
+          none: r.calibrated.none ?? p?.limit.none ?? null,
+        },
       });
     }
   }

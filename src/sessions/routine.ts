@@ -1,7 +1,7 @@
 /**
  * Today's routine. Default: the article's ten stretches, easiest to hardest. With history, the article's advice
  * ("keep the stretches that give you most relief") applies: stretches rated worse in recent sessions are dropped,
- * and when the routine runs past the 15-minute goal the ones with least relief go first.
+ * and when the routine runs past the 15-minute goal the rated ones with least relief go first.
  */
 import type { ExerciseDefinition, ExerciseId } from '../exercises/types.ts';
 import type { Relief, SessionRecord } from './types.ts';
@@ -14,13 +14,15 @@ export const GOAL_MIN_MIN = 10;
 
 const RELIEF_SCORE: Record<Relief, number> = { better: 1, same: 0, worse: -1 };
 
-/** Estimated minutes for one stretch: reps at ~5 s, holds at their target, both sides, plus ~40 s to set up. */
+/** Estimated minutes for one stretch at the article's lower targets (the daily routine; more is the user's choice):
+ * reps at ~5 s each plus any hold, each side for 'each' (alternating reps are a total across both legs), and ~40 s
+ * to read the steps and set up. */
 export function estimatedMinutes(def: ExerciseDefinition): number {
   const t = def.targets;
-  const sides = t.sides === 'none' ? 1 : 2;
-  const reps = t.reps?.max ?? 1;
-  const perRepS = (t.holdS?.max ?? 0) + 5; // a rep of these stretches takes 3-6 s, plus any hold
-  const cycles = t.cycles?.max ?? 1;
+  const sides = t.sides === 'each' ? 2 : 1;
+  const reps = t.reps?.min ?? 1;
+  const perRepS = (t.holdS?.min ?? 0) + 5; // a rep of these stretches takes 3-6 s, plus any hold
+  const cycles = t.cycles?.min ?? 1;
   return (sides * reps * perRepS * cycles + 40) / 60;
 }
 
@@ -55,7 +57,9 @@ export function chooseRoutine(all: readonly ExerciseDefinition[], history: reado
   const worse = (d: ExerciseDefinition) => (scores.get(d.id)?.n ?? 0) >= 2 && score(d) < 0;
   const kept = new Set(sorted.filter((d) => !worse(d)).map((d) => d.id));
   let minutes = sorted.filter((d) => kept.has(d.id)).reduce((m, d) => m + estimatedMinutes(d), 0);
-  const byLeastRelief = sorted.filter((d) => kept.has(d.id)).sort((a, b) => score(a) - score(b) || b.order - a.order);
+  // only rated stretches make way for time: an unrated one has not had its chance to show whether it helps (the
+  // article: try them, keep those that give most relief), so with no ratings the routine is all ten
+  const byLeastRelief = sorted.filter((d) => kept.has(d.id) && scores.has(d.id)).sort((a, b) => score(a) - score(b) || b.order - a.order);
   for (const d of byLeastRelief) {
     if (minutes <= GOAL_MAX_MIN || kept.size <= 1) break;
     kept.delete(d.id);

@@ -78,7 +78,11 @@ test('history lists stored sessions with a range chart per stretch; home shows s
   await expect(page.getByTestId('history-session').first()).toContainText('pain at rep 3');
   const chart = page.getByRole('img', { name: /knee to chest: range per day, left and right/i });
   await expect(chart).toBeVisible();
-  await expect(chart.locator('path')).toHaveCount(2); // left and right lines
+  await expect(chart.locator('path.line')).toHaveCount(2); // left and right lines
+  // the calibrated comfortable limits (left 105, right 98) drawn as dashed lines, named in the caption
+  await expect(chart.getByTestId('limit-left')).toHaveCount(1);
+  await expect(chart.getByTestId('limit-right')).toHaveCount(1);
+  await expect(page.locator('figure', { has: chart })).toContainText('your comfortable limit');
   await expect(chart.locator('circle')).toHaveCount(8);
   await page.screenshot({ path: path.join(SHOTS, 'history-days.png'), fullPage: true });
 });
