@@ -1,7 +1,7 @@
 /**
  * Today's routine. Default: the article's ten stretches, easiest to hardest. With history, the article's advice
  * ("keep the stretches that give you most relief") applies: stretches rated worse in recent sessions are dropped,
- * and when the routine runs past the 15-minute goal the rated ones with least relief go first.
+ * and when the routine runs past the 15-minute goal the ones rated as giving no relief go first.
  */
 import type { ExerciseDefinition, ExerciseId } from '../exercises/types.ts';
 import type { Relief, SessionRecord } from './types.ts';
@@ -57,9 +57,9 @@ export function chooseRoutine(all: readonly ExerciseDefinition[], history: reado
   const worse = (d: ExerciseDefinition) => (scores.get(d.id)?.n ?? 0) >= 2 && score(d) < 0;
   const kept = new Set(sorted.filter((d) => !worse(d)).map((d) => d.id));
   let minutes = sorted.filter((d) => kept.has(d.id)).reduce((m, d) => m + estimatedMinutes(d), 0);
-  // only rated stretches make way for time: an unrated one has not had its chance to show whether it helps (the
-  // article: try them, keep those that give most relief), so with no ratings the routine is all ten
-  const byLeastRelief = sorted.filter((d) => kept.has(d.id) && scores.has(d.id)).sort((a, b) => score(a) - score(b) || b.order - a.order);
+  // only stretches rated as giving no relief make way for time: an unrated one has not had its chance to show
+  // whether it helps, and one that helps is what the article says to keep; so with no ratings the routine is all ten
+  const byLeastRelief = sorted.filter((d) => kept.has(d.id) && scores.has(d.id) && score(d) <= 0).sort((a, b) => score(a) - score(b) || b.order - a.order);
   for (const d of byLeastRelief) {
     if (minutes <= GOAL_MAX_MIN || kept.size <= 1) break;
     kept.delete(d.id);
