@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bodyPoints, type BodyPose } from './synth/body.ts';
 import { cameraAt, project } from './synth/camera.ts';
@@ -6,7 +8,7 @@ import { v3, type Vec3 } from './synth/vec.ts';
 import { computeFeatures } from './features.ts';
 import { PlausibilityGate } from './plausibility.ts';
 import { cameraView, classifyPosition } from './position.ts';
-import type { PoseFrame } from '../pose/types.ts';
+import type { LandmarkTrack, PoseFrame } from '../pose/types.ts';
 
 /** One noiseless frame of a generated 1.70 m body, camera 2.6 m away looking at the body's middle. */
 function frame(pose: BodyPose, from: Vec3, heightM: number, scale = 1): PoseFrame {
@@ -62,5 +64,31 @@ describe('PlausibilityGate', () => {
     const faded = { ...f, landmarks: f.landmarks!.map((l) => ({ ...l, visibility: 0.52 })) };
     const features = computeFeatures(faded)!;
     expect(new PlausibilityGate().check(features)).toBe('low-visibility');
+  });
+});
+
+describe('face down is never lying on the back (real footage tracks)', () => {
+  const tracks = path.resolve(import.meta.dirname, '../../tests/fixtures/tracks');
+  const positions = (name: string) => {
+    const track = JSON.parse(readFileSync(path.join(tracks, `${name}.json`), 'utf8')) as LandmarkTrack;
+    return track.frames.flatMap((fr) => {
+      const f = computeFeatures(fr);
+      return f ? [classifyPosition(f)] : [];
+    });
+  };
+
+  it.each(['pfc__childs-pose', 'trajnovd__childs_pose', 'trajnovd__quad_stretch'])('%s: no frame is lying on the back', (name) => {
+    expect(positions(name)).not.toContain('supine-knees-bent');
+  });
+
+  it('the prone knee bend (hips on the floor) is prone; child\'s pose (hips over the heels) is neither', () => {
+    expect(positions('trajnovd__quad_stretch').filter((p) => p === 'prone').length).toBeGreaterThan(50);
+    expect(positions('pfc__childs-pose')).not.toContain('prone');
+  });
+
+  it('lying on the back with knees bent stays supine (adaptx knee to chest, pfc bridges)', () => {
+    const ktc = positions('adaptx__knee_to_chest_stretching');
+    expect(ktc.filter((p) => p === 'supine-knees-bent').length).toBeGreaterThan(250);
+    expect(positions('pfc__glute-bridges').every((p) => p === 'supine-knees-bent')).toBe(true);
   });
 });

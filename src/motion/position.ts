@@ -14,6 +14,13 @@ const FLAT_MAX_ELEVATION_DEG = 35;
 const BENT_KNEE_MIN_DEG = 45;
 /** Wrists more than 0.6 torso lengths below the shoulders = hands on the floor under the body (tabletop 0.8-1.0). */
 const HANDS_DOWN_MIN = 0.6;
+/** Nose below the ears in the picture = face down: lying on the back it is 0.09-0.20 torso lengths above them
+ * (adaptx knee-to-chest and pelvic tilt, pfc bridges, malik twist), face down -0.16 to -0.03 (child's pose on pfc and
+ * trajnovd, trajnovd prone quad stretch, cobra, cat-cow). */
+const FACE_DOWN_MAX_NOSE_ABOVE_EARS = 0;
+/** Face down with bent knees and the hips this far above the knees = sitting back on the heels (child's pose
+ * 0.40-0.77), not lying on the stomach (prone knee bend 0.04-0.09). */
+const KNEELING_FOLD_MIN_PELVIS_ABOVE_KNEES = 0.25;
 
 export function cameraView(f: BodyFeatures): CameraView {
   return f.shoulderWidthRatio < SIDE_VIEW_MAX_SHOULDER_RATIO ? 'side' : 'front';
@@ -52,7 +59,11 @@ export function classifyPosition(f: BodyFeatures): BodyPosition {
     const kneeSeen = f.legs.left.kneeY !== null || f.legs.right.kneeY !== null;
     if (handsDown && kneesBent && kneeSeen && elev < 25) return 'four-point-kneel';
     if (f.trunkElevationDeg > 8 && !kneesBent) return 'prone'; // chest lifted on forearms or hands, legs long
-    if (kneesBent) return 'supine-knees-bent';
+    if (kneesBent) {
+      // face down: a kneeling fold (child's pose) or a prone knee bend, never lying on the back
+      if ((f.noseAboveEars ?? 1) < FACE_DOWN_MAX_NOSE_ABOVE_EARS) return (f.pelvisAboveKnees ?? 0) > KNEELING_FOLD_MIN_PELVIS_ABOVE_KNEES ? 'unknown' : 'prone';
+      return 'supine-knees-bent';
+    }
     if ((f.noseAboveEars ?? 0) > 0.05) return 'supine-knees-straight';
     return 'prone';
   }

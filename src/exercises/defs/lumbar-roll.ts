@@ -16,6 +16,20 @@ function kneeDrop(f: Parameters<ExerciseSpec['measure']>[0]): Measurement | null
   return { depth: depth * IMAGE_TO_TRUE, side: Math.sin(rad) > 0 ? 'left' : 'right' };
 }
 
+/** Seen from the feet, lying with the knees up puts the knees above the hips in the picture: pelvis -0.28 to -10
+ * torso lengths above the knees on the generator (camera 0.3-1.2 m up); sitting or standing facing the camera
+ * +0.14 to +0.99 (adaptx seated twist, nisaerdal, vtest, lunges). */
+const KNEES_ABOVE_HIPS_MIN = 0.15;
+/** The trunk runs away from the camera, so it looks short beside the shoulders: shoulder width 1.4-12 torso lengths
+ * on the generator, 0.27-0.85 for people sitting or standing facing the camera (same clips). */
+const FORESHORTENED_MIN_SHOULDER_RATIO = 1.0;
+
+/** Lying on the back with the knees bent, filmed from the feet; the knees may already lean to a side. */
+function lyingSeenFromTheFeet(f: Parameters<ExerciseSpec['inPosition']>[0]): boolean {
+  const kneesBent = (f.legs.left.kneeFlexionDeg ?? 0) > 45 || (f.legs.right.kneeFlexionDeg ?? 0) > 45;
+  return kneesBent && -(f.pelvisAboveKnees ?? 0) > KNEES_ABOVE_HIPS_MIN && f.shoulderWidthRatio > FORESHORTENED_MIN_SHOULDER_RATIO;
+}
+
 export const lumbarRoll: ExerciseSpec = {
   definition: {
     id: 'lumbar-roll',
@@ -42,8 +56,7 @@ export const lumbarRoll: ExerciseSpec = {
     },
   },
   views: ['front'],
-  // lying with knees bent: a defined knee roll in 3D; without world landmarks, a knee bent past 45 degrees
-  inPosition: (f) => (f.kneeRollWorldDeg !== null ? true : (f.legs.left.kneeFlexionDeg ?? 0) > 45 || (f.legs.right.kneeFlexionDeg ?? 0) > 45),
+  inPosition: lyingSeenFromTheFeet,
   measure: kneeDrop,
   counter: {
     type: 'reps',

@@ -45,6 +45,9 @@ export const pelvicTilt: ExerciseSpec = {
     maxDepth: 40,
     // tucks there last 1-1.5 s; anything under 0.6 s is a twitch, not a tilt
     minPhaseMs: 600,
+    // a tilt keeps hands and knees (or back and feet) where they are: sitting back into child's pose from all fours
+    // (trajnovd/childs_pose, a 22-degree "rep" at 16.8-25.1 s) is another movement
+    stayInPosition: true,
     // rest differs per person: take it as the 20th percentile of the last 8 s (tucks fill ~40 % of the time)
     baseline: { windowMs: 8000, quantile: 0.2 },
   },

@@ -15,6 +15,8 @@ export interface CountingInput {
   readonly features: BodyFeatures | null;
   readonly tMs: number;
   readonly reason: NotJudgedReason | null;
+  /** Whether the body is in the stretch's start position this frame (null when it cannot be told). */
+  readonly inStartPosition: boolean | null;
 }
 
 export type CountingSummary = Pick<TrackerUpdate, 'repCount' | 'repsBySide' | 'nextSide' | 'hold' | 'sequence'>;
@@ -65,6 +67,7 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Cou
     let visN = 0;
     let peakSide: Side | null = null;
     let peak = -Infinity;
+    let outOfPositionN = 0;
     return {
       step(inp, events) {
         if (inp.depth === null) return null;
@@ -76,15 +79,18 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Cou
           visN = 0;
           peak = -Infinity;
           peakSide = null;
+          outOfPositionN = 0;
         }
         if (counter.inRep) {
           visSum += vis(inp.features);
           visN++;
+          if (inp.inStartPosition === false) outOfPositionN++;
           if (rel > peak) {
             peak = rel;
             peakSide = inp.side;
           }
         }
+        if (e?.type === 'rep' && rs.stayInPosition && outOfPositionN > visN / 2) return { depth: rel };
         if (e?.type === 'rep') {
           const confidence = movementConfidence(visN ? visSum / visN : 0, e.peakDepth, rs.enterDepth, rs.exitDepth);
           book.count({ startS: s(e.startMs), endS: s(e.endMs), side: peakSide ?? undefined, peakDepth: round1(e.peakDepth), confidence }, e.endMs, events);

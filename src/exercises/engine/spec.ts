@@ -20,6 +20,9 @@ export interface RepCounterSpec {
   /** An excursion deeper than this is a different movement (both knees to the chest seen as a huge pelvic tilt):
    * it is ignored, neither counted nor rejected. */
   readonly maxDepth?: number;
+  /** When set, a rep done mostly outside the start position (over half its time) is another movement: it is
+   * ignored, neither counted nor rejected (walking the hands out into child's pose from all fours). */
+  readonly stayInPosition?: boolean;
   /** When set, depth is measured from a rolling low quantile of itself (for small movements whose rest value
    * differs from person to person, like the pelvic tilt). */
   readonly baseline?: { readonly windowMs: number; readonly quantile: number };

@@ -80,7 +80,8 @@ export class GenericTracker implements ExerciseTracker {
     }
     this.#reportJudging(reason, tMs, events);
     const features2: BodyFeatures | null = reason ? null : features;
-    const counted = this.#started ? this.#counting.step({ depth, side, features: features2, tMs, reason }, events) : null;
+    const inStartPosition = features2 ? this.#spec.inPosition(features2, position) : null;
+    const counted = this.#started ? this.#counting.step({ depth, side, features: features2, tMs, reason, inStartPosition }, events) : null;
     return {
       tMs,
       position,
