@@ -20,6 +20,14 @@ describe('camera setup check', () => {
   it('nobody in the picture', () => {
     expect(checkSetup({ ...lying(), landmarks: null }, upd({ notJudged: 'no-person' }), PRONE).problem).toBe('no-person');
   });
+  it('a second person in the picture: ask them to step out, whatever else is right', () => {
+    const v = checkSetup(lying(), upd(), PRONE, 'several');
+    expect(v).toMatchObject({ ok: false, problem: 'several-people' });
+    expect(v.message).toMatch(/more than one person/);
+  });
+  it('waits for the first people check before saying all is well', () => {
+    expect(checkSetup(lying(), upd(), PRONE, 'unchecked')).toMatchObject({ ok: false, problem: 'people-unchecked' });
+  });
   it('hips hidden: "I can\'t see your hips"', () => {
     const v = checkSetup(lying((i, p) => (i === LM.leftHip || i === LM.rightHip ? { ...p, visibility: 0.1 } : p)), upd(), PRONE);
     expect(v.problem).toBe('hips-hidden');

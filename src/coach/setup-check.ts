@@ -7,7 +7,7 @@ import type { ExerciseDefinition, TrackerUpdate } from '../exercises/types.ts';
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
 import { LM } from '../pose/landmarks.ts';
 
-export type SetupProblem = 'no-person' | 'hips-hidden' | 'move-back' | 'come-closer' | 'turn-side-on' | 'face-camera' | 'low-visibility';
+export type SetupProblem = 'no-person' | 'several-people' | 'people-unchecked' | 'hips-hidden' | 'move-back' | 'come-closer' | 'turn-side-on' | 'face-camera' | 'low-visibility';
 
 export interface SetupVerdict {
   readonly ok: boolean;
@@ -28,6 +28,8 @@ const BODY = [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip, LM.lef
 
 const MESSAGES: Record<SetupProblem, string> = {
   'no-person': "I can't see you yet. Get into the picture, head to feet.",
+  'several-people': 'I can see more than one person, and I can only coach one. Ask anyone else to step out of the picture.',
+  'people-unchecked': 'One moment: checking that only you are in the picture.',
   'hips-hidden': "I can't see your hips. Move so your hips are in the picture and not covered.",
   'move-back': 'Move back, or move the laptop further away: I need to see you from head to feet.',
   'come-closer': 'Come a little closer to the camera.',
@@ -36,11 +38,17 @@ const MESSAGES: Record<SetupProblem, string> = {
   'low-visibility': 'I can only see part of you. Check the light and that nothing covers you.',
 };
 
-/** Checks the setup for `def` on one frame. `update` is the engine's verdict for the same frame (null before one). */
-export function checkSetup(frame: PoseFrame | null, update: TrackerUpdate | null, def: ExerciseDefinition): SetupVerdict {
+/** How many people the people check (people-check.ts) has seen: 'unchecked' until its first answer. */
+export type PeopleVerdict = 'one' | 'several' | 'unchecked';
+
+/** Checks the setup for `def` on one frame. `update` is the engine's verdict for the same frame (null before one);
+ * `people` is the people check's verdict. */
+export function checkSetup(frame: PoseFrame | null, update: TrackerUpdate | null, def: ExerciseDefinition, people: PeopleVerdict = 'one'): SetupVerdict {
   const bad = (problem: SetupProblem): SetupVerdict => ({ ok: false, problem, message: MESSAGES[problem] });
   const lms = frame?.landmarks;
   if (!lms || update?.notJudged === 'no-person') return bad('no-person');
+  // the detector follows one of them, and may jump to the other: nothing it measures can be trusted to be the user
+  if (people === 'several') return bad('several-people');
   const hipsSeen = [LM.leftHip, LM.rightHip].some((i) => (lms[i]?.visibility ?? 0) >= VISIBLE);
   const seen = BODY.map((i) => lms[i]).filter((p): p is ImageLandmark => p !== undefined && p.visibility >= VISIBLE);
   if (seen.length < 3) return bad('no-person');
@@ -56,5 +64,6 @@ export function checkSetup(frame: PoseFrame | null, update: TrackerUpdate | null
   const wrongView = update?.notJudged === 'wrong-view' || (update !== null && update.view !== 'unknown' && update.view !== def.view);
   if (wrongView) return bad(def.view === 'side' ? 'turn-side-on' : 'face-camera');
   if (update?.notJudged === 'low-visibility') return bad('low-visibility');
+  if (people === 'unchecked') return bad('people-unchecked');
   return { ok: true, problem: null, message: 'Good: I can see all of you.' };
 }

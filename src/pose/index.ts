@@ -6,3 +6,4 @@ export { CameraError, cameraErrorMessage, listCameras, openCamera, type CameraEr
 export { runPoseLoop } from './pose-loop.ts';
 export { analyzeVideo, estimateSourceFps, loadVideo, VideoFileError, type LoadedVideo, type VideoFileOptions } from './video-file.ts';
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
+export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';

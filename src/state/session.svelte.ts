@@ -2,11 +2,12 @@
  * The running guided session: owns the camera, the pose engine, the engine's tracker and the pure session reducer,
  * and exposes what the screen shows as runes. It performs the reducer's effects (speech, storage, new tracker).
  */
-import { createPoseEngine, openCamera, runPoseLoop, CameraError, type PoseEngine } from '../pose/index.ts';
+import { createPeopleCounter, createPoseEngine, openCamera, runPoseLoop, CameraError, type PeopleCounter, type PoseEngine } from '../pose/index.ts';
 import type { PoseFrame } from '../pose/types.ts';
 import type { ExerciseDefinition, ExerciseTracker, TrackerUpdate } from '../exercises/types.ts';
 import { createTracker } from '../exercises/registry.ts';
 import { checkSetup, type SetupVerdict } from '../coach/setup-check.ts';
+import { INITIAL_PEOPLE_CHECK, PEOPLE_CHECK_UNAVAILABLE, peopleCheckStep } from '../coach/people-check.ts';
 import { cuesFor, standingCue, type CuePriority } from '../coach/cues.ts';
 import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
 import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from '../sessions/session-flow.ts';
@@ -18,6 +19,11 @@ import { beep, speak } from './voice.ts';
 
 /** An event cue stays on screen this long before the standing instruction returns. */
 const EVENT_CUE_MS = 3000;
+/** How often to count the people in the picture: often while setting up (the answer is wanted now), rarely while
+ * stretching: one MoveNet MultiPose call costs 140-300 ms on the 2-core dev VM (tfjs wasm), so every 30 s is
+ * 5-10 ms a second, under 1 % of the detector's time. */
+const PEOPLE_CHECK_SETUP_MS = 2000;
+const PEOPLE_CHECK_COUNTING_MS = 30000;
 
 declare global {
   interface Window {
@@ -45,6 +51,12 @@ class SessionController {
   private t0 = 0;
   private pending: SessionRecord | null = null;
   private teardown: (() => void) | null = null;
+  /** Until the people check has answered once (or cannot run here), the setup check waits. */
+  private people = INITIAL_PEOPLE_CHECK;
+  private peopleCounter: PeopleCounter | null = null;
+  private peopleCheckBusy = false;
+  private lastPeopleCheckMs = -Infinity;
+  private video: HTMLVideoElement | null = null;
 
   private now(): number {
     return performance.now() - this.t0;
@@ -118,7 +130,8 @@ class SessionController {
     const run = this.state.run;
     if (!this.tracker || !run || this.state.phase === 'done') return;
     const u = this.tracker.step(f);
-    this.verdict = checkSetup(f, u, run.def);
+    this.checkPeople();
+    this.verdict = checkSetup(f, u, run.def, !this.people.checked ? 'unchecked' : this.people.several ? 'several' : 'one');
     if (this.state.phase === 'counting') {
       for (const c of cuesFor(u, this.prev, run.def)) {
         if (c.beep) beep(settings.value);
@@ -128,6 +141,21 @@ class SessionController {
     this.prev = u;
     this.dispatch({ type: 'frame', update: u, setup: this.verdict, nowMs: this.clockMs, nowIso: new Date().toISOString() });
     if (this.state.phase === 'counting' && this.now() - this.eventCueMs > EVENT_CUE_MS) this.cue = standingCue(u, run.def);
+  }
+
+  /** Now and then, between frames, asks how many people are in the picture. */
+  private checkPeople(): void {
+    const counter = this.peopleCounter;
+    const video = this.video;
+    const every = this.state.phase === 'counting' ? PEOPLE_CHECK_COUNTING_MS : PEOPLE_CHECK_SETUP_MS;
+    if (!counter || !video || this.peopleCheckBusy || this.now() - this.lastPeopleCheckMs < every) return;
+    this.peopleCheckBusy = true;
+    this.lastPeopleCheckMs = this.now();
+    counter
+      .scores(video)
+      .then((scores) => (this.people = peopleCheckStep(this.people, scores)))
+      .catch((e: unknown) => console.warn('people check failed', e))
+      .finally(() => (this.peopleCheckBusy = false));
   }
 
   /** Opens the camera into `video` and runs the detector until `detach`. */
@@ -140,7 +168,11 @@ class SessionController {
       ac.abort();
       stopCamera();
       engine?.dispose();
+      this.peopleCounter?.dispose();
+      this.peopleCounter = null;
+      this.video = null;
     };
+    this.people = INITIAL_PEOPLE_CHECK;
     this.cameraError = null;
     try {
       this.status = 'Starting the camera…';
@@ -158,6 +190,15 @@ class SessionController {
       engine = await createPoseEngine({ backend: settings.value.backend, model: settings.value.model, onProgress: (m) => (this.status = m) });
       if (ac.signal.aborted) return engine.dispose();
       this.status = '';
+      this.video = video;
+      // loaded in the background (9.7 MB on first use, then cached): the session does not wait for it
+      createPeopleCounter()
+        .then((c) => (ac.signal.aborted ? c.dispose() : (this.peopleCounter = c)))
+        .catch((e: unknown) => {
+          // the session goes on without it: the setup check stops waiting for an answer that cannot come
+          console.warn('no people check in this browser', e);
+          this.people = PEOPLE_CHECK_UNAVAILABLE;
+        });
       await runPoseLoop(video, engine, (f) => this.onFrame(f), ac.signal);
     } catch (e) {
       if (ac.signal.aborted) return;
