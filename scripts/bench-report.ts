@@ -1,6 +1,7 @@
 /** Turns what the bench page measured into the report row (ratios computed within one run) and a text table. */
 import type { BenchPageResult, BenchSample } from '../src/perf/bench-harness.svelte.ts';
 import { droppedFrames, fpsFromMs, growthRatio, ratio, round, summarizeMs } from '../src/perf/stats.ts';
+import { PEOPLE_CHECK_COUNTING_MS } from '../src/coach/people-check.ts';
 
 /** One line of the bench report (JSON keys required by issue 5 plus the detail behind them). */
 export interface BenchRow {
@@ -32,6 +33,9 @@ export interface BenchRow {
   readonly heapBeforeMB: number | null;
   readonly heapAfterMB: number | null;
   readonly heapGrowthRatio: number | null;
+  /** One MoveNet MultiPose people check, and its cost while stretching (one every 30 s) against the detector's. */
+  readonly peopleCheckMsMedian: number | null;
+  readonly peopleCheckRatio: number | null;
   readonly samples?: readonly { minute: number; heapMB: number | null; detectorMsMedian: number | null; pipelineMsMedian: number | null; frames: number }[];
 }
 
@@ -47,6 +51,9 @@ export function benchRow(requestedBackend: string, cold: BenchPageResult, warm: 
   // long run: growth from the first minute's sample to the last; short run: from before to after the measurement
   const heapFrom = long ? (warm.samples[0]?.heapMB ?? NaN) : warm.heapBeforeMB;
   const heapTo = long ? (warm.samples.at(-1)?.heapMB ?? NaN) : warm.heapAfterMB;
+  const people = summarizeMs(warm.peopleCheckMs);
+  // detector time spent per second of stretching: what the periodic people check adds to
+  const detectorMsPerS = warm.measuredS > 0 ? (det.median * warm.framesAnalysed) / warm.measuredS : NaN;
   const stageMsMedian: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(warm.stageMs)) stageMsMedian[k] = round(summarizeMs(v).median, 3);
   return {
@@ -62,6 +69,7 @@ export function benchRow(requestedBackend: string, cold: BenchPageResult, warm: 
     poseRate: round(ratio(warm.framesWithPose, warm.framesAnalysed + 1e-9), 3),
     uiFps: round(warm.measuredS > 0 ? warm.rafCount / warm.measuredS : NaN, 1), uiFrameGapP90Ms: round(warm.rafGapP90Ms, 1),
     heapBeforeMB: round(heapFrom, 2), heapAfterMB: round(heapTo, 2), heapGrowthRatio: round(growthRatio(heapFrom, heapTo), 4),
+    peopleCheckMsMedian: round(people.median), peopleCheckRatio: round(ratio(people.median, (PEOPLE_CHECK_COUNTING_MS / 1000) * detectorMsPerS), 4),
     ...(long ? { samples: longSamples(warm.samples) } : {}),
   };
 }
@@ -80,6 +88,7 @@ const COLUMNS: [string, (r: BenchRow) => string][] = [
   ['ui fps', (r) => String(r.uiFps ?? '-')],
   ['heap MB', (r) => `${r.heapBeforeMB ?? '-'}->${r.heapAfterMB ?? '-'}`],
   ['heap growth', (r) => String(r.heapGrowthRatio ?? '-')],
+  ['people ms/ratio', (r) => `${r.peopleCheckMsMedian ?? '-'}/${r.peopleCheckRatio ?? '-'}`],
 ];
 
 /** A fixed-width text table of rows (header first). */

@@ -10,6 +10,11 @@
 /** A second person scoring above this is there: 7x the highest second score of a one-person frame (0.02), under the
  * lowest of a real second person (0.38, and 0.17 for a pedestrian far away). */
 export const SECOND_PERSON_MIN_SCORE = 0.15;
+/** How often to count the people in the picture: often while setting up (the answer is wanted now), rarely while
+ * stretching: one MoveNet MultiPose call costs 140-300 ms on the 2-core dev VM (tfjs wasm), so every 30 s is under
+ * 1 % of the detector's time (`npm run bench` reports it as peopleCheckRatio). */
+export const PEOPLE_CHECK_SETUP_MS = 2000;
+export const PEOPLE_CHECK_COUNTING_MS = 30_000;
 /** Checks in a row that must agree before the message changes, so one odd frame neither raises nor clears it. */
 const CONFIRM_CHECKS = 2;
 

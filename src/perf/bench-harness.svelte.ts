@@ -5,7 +5,7 @@
  */
 import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
-import { createPoseEngine, openCamera, runPoseLoop, roundFrame, type PoseEngine } from '../pose/index.ts';
+import { createPeopleCounter, createPoseEngine, openCamera, runPoseLoop, roundFrame, type PoseEngine } from '../pose/index.ts';
 import { createWorkerEngine } from '../pose/worker-engine.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
 import { createTracker } from '../exercises/registry.ts';
@@ -65,6 +65,8 @@ export interface BenchPageResult {
   readonly heapAfterMB: number;
   readonly samples: BenchSample[];
   readonly repCount: number;
+  /** MoveNet MultiPose people checks timed on the live video after the measurement (main-thread runs only). */
+  readonly peopleCheckMs: number[];
 }
 
 declare global {
@@ -209,6 +211,8 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const samples: BenchSample[] = [];
   let heapBeforeMB: number;
   let measuredS: number;
+  let peopleCheckMs: number[] = [];
+  let heapAfterMB: number;
   try {
     while (firstPoseMs === null && performance.now() - t0 < 60_000) await sleep(20);
     await sleep(1000); // one second to settle after the first pose (JIT, caches)
@@ -229,6 +233,12 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     }
     measuring = false;
     measuredS = (performance.now() - m0) / 1000;
+    heapAfterMB = heapMB(); // before the people check below loads its own model
+    if (req.mode === 'main') {
+      ac.abort();
+      await loop.catch(() => undefined);
+      peopleCheckMs = await timePeopleChecks(video);
+    }
   } finally {
     ac.abort();
     await loop.catch(() => undefined);
@@ -242,9 +252,26 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     videoWidth: video.videoWidth, videoHeight: video.videoHeight,
     shellPaintMs: paint ? paint.startTime : null, cameraReadyMs, modelReadyMs, firstPoseMs,
     detectorMs, pipelineMs, stageMs, framesAnalysed: analysed, framesWithPose: withPose, framesPresented: presentedNow - (presentedAtStart ?? presentedNow), measuredS,
-    rafCount, rafGapP90Ms: summarizeMs(rafGaps).p90, heapBeforeMB, heapAfterMB: heapMB(), samples,
-    repCount: prev === null ? 0 : (prev as TrackerUpdate).repCount,
+    rafCount, rafGapP90Ms: summarizeMs(rafGaps).p90, heapBeforeMB, heapAfterMB, samples,
+    repCount: prev === null ? 0 : (prev as TrackerUpdate).repCount, peopleCheckMs,
   };
+}
+
+/** Times the session's people check (one warm-up call, then 5) on the live video, with the detector stopped. */
+async function timePeopleChecks(video: HTMLVideoElement): Promise<number[]> {
+  const counter = await createPeopleCounter();
+  try {
+    await counter.scores(video);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await counter.scores(video);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  } finally {
+    counter.dispose();
+  }
 }
 
 /** Publishes `runBench` as `window.__spineBench`. */

@@ -7,7 +7,7 @@ import type { PoseFrame } from '../pose/types.ts';
 import type { ExerciseDefinition, ExerciseTracker, TrackerUpdate } from '../exercises/types.ts';
 import { createTracker } from '../exercises/registry.ts';
 import { checkSetup, type SetupVerdict } from '../coach/setup-check.ts';
-import { INITIAL_PEOPLE_CHECK, PEOPLE_CHECK_UNAVAILABLE, peopleCheckStep } from '../coach/people-check.ts';
+import { INITIAL_PEOPLE_CHECK, PEOPLE_CHECK_COUNTING_MS, PEOPLE_CHECK_SETUP_MS, PEOPLE_CHECK_UNAVAILABLE, peopleCheckStep } from '../coach/people-check.ts';
 import { cuesFor, standingCue, type CuePriority } from '../coach/cues.ts';
 import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
 import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from '../sessions/session-flow.ts';
@@ -19,11 +19,6 @@ import { beep, speak } from './voice.ts';
 
 /** An event cue stays on screen this long before the standing instruction returns. */
 const EVENT_CUE_MS = 3000;
-/** How often to count the people in the picture: often while setting up (the answer is wanted now), rarely while
- * stretching: one MoveNet MultiPose call costs 140-300 ms on the 2-core dev VM (tfjs wasm), so every 30 s is
- * 5-10 ms a second, under 1 % of the detector's time. */
-const PEOPLE_CHECK_SETUP_MS = 2000;
-const PEOPLE_CHECK_COUNTING_MS = 30000;
 
 declare global {
   interface Window {
