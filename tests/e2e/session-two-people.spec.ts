@@ -7,20 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { fakeCamera, GENERATED } from './pose-helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FOOTAGE = path.resolve(ROOT, '../shared/footage/pfc/pushups.mp4');
-const Y4M = path.join(ROOT, 'tests/fixtures/generated/two-people-pushups.y4m');
+const Y4M = path.join(GENERATED, 'two-people-pushups.y4m');
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${Y4M}`],
-  },
-  viewport: { width: 1280, height: 800 },
-});
+test.use({ launchOptions: fakeCamera(path.basename(Y4M)), viewport: { width: 1280, height: 800 } });
 
 test.describe('two people in front of the camera', () => {
   test.skip(!existsSync(FOOTAGE), '../shared/footage is absent');
