@@ -1,0 +1,58 @@
+/**
+ * What the video review shows after a recording has been counted: a headline, each rep and hold with its time (to
+ * jump to) and the spans the engine could not judge, in words. Pure.
+ */
+import type { CountingReport, ExerciseDefinition, NotJudgedReason } from '../exercises/types.ts';
+
+export interface ReviewItem {
+  /** Where to jump to in the video, seconds. */
+  readonly startS: number;
+  readonly text: string;
+}
+
+export interface Review {
+  readonly headline: string;
+  readonly reps: readonly ReviewItem[];
+  readonly holds: readonly ReviewItem[];
+  /** Not-judged time per reason, longest first, e.g. "12.4 s: not in the start position". */
+  readonly notJudged: readonly string[];
+}
+
+const WHY: Record<NotJudgedReason, string> = {
+  'no-person': 'nobody in the picture',
+  'low-visibility': 'the joints it needs were not seen clearly',
+  'out-of-frame': 'part of the body was out of the picture',
+  'wrong-view': 'filmed from the wrong side for this stretch',
+  'not-in-start-position': 'not in the start position',
+  'implausible-pose': 'the detection was unreliable (title cards, blur, cuts)',
+};
+
+/** m:ss.s */
+export function clock(s: number): string {
+  const tenths = Math.round(s * 10);
+  const m = Math.floor(tenths / 600);
+  return `${m}:${((tenths - m * 600) / 10).toFixed(1).padStart(4, '0')}`;
+}
+
+const sideText = (side: string | undefined) => (side ? `, ${side}` : '');
+
+export function reviewOf(report: CountingReport, def: ExerciseDefinition): Review {
+  const unit = def.signal.unit === 'deg' ? '°' : ` ${def.signal.unit}`;
+  const target = def.targets.holdS?.min;
+  const reps = report.reps.map((r) => ({
+    startS: r.startS,
+    text: `${clock(r.startS)}–${clock(r.endS)}${sideText(r.side)}: ${def.signal.label} ${r.peakDepth.toFixed(0)}${unit}`,
+  }));
+  const holds = report.holds.map((h) => ({
+    startS: h.startS,
+    text: `${clock(h.startS)}–${clock(h.endS)}${sideText(h.side)}: held ${h.heldS.toFixed(1)} s${target !== undefined && h.heldS < target ? ` (under the ${target} s target)` : ''}`,
+  }));
+  const byReason = new Map<NotJudgedReason, number>();
+  for (const s of report.notJudged) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + s.endS - s.startS);
+  const notJudged = [...byReason].sort((a, b) => b[1] - a[1]).map(([reason, s]) => `${s.toFixed(1)} s: ${WHY[reason]}`);
+  const n = report.repCount;
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const counted = def.kind === 'reps' ? plural(n, 'rep') : def.kind === 'sequence' ? plural(n, 'cycle') : `${plural(n, 'hold')} counted`;
+  const headline = def.kind !== 'reps' && holds.length !== n ? `${counted} (${plural(holds.length, 'hold')} found)` : counted;
+  return { headline, reps, holds, notJudged };
+}
