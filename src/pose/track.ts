@@ -1,17 +1,7 @@
 import type { LandmarkTrack, PoseFrame } from './types.ts';
 import { LANDMARK_COUNT } from './landmarks.ts';
 
-/** Rounds a frame's coordinates (image to `imageDigits` decimals, world to `worldDigits`) to keep tracks small. */
-export function roundFrame(frame: PoseFrame, imageDigits = 4, worldDigits = 3): PoseFrame {
-  const r = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
-  return {
-    ...frame,
-    tMs: r(frame.tMs, 3),
-    score: r(frame.score, 3),
-    landmarks: frame.landmarks?.map((l) => ({ x: r(l.x, imageDigits), y: r(l.y, imageDigits), z: r(l.z, imageDigits), visibility: r(l.visibility, 3) })) ?? null,
-    worldLandmarks: frame.worldLandmarks?.map((l) => ({ x: r(l.x, worldDigits), y: r(l.y, worldDigits), z: r(l.z, worldDigits), visibility: r(l.visibility, 3) })) ?? null,
-  };
-}
+export { roundFrame } from './round-frame.ts';
 
 function isLandmarkList(v: unknown): boolean {
   return (

@@ -5,6 +5,8 @@ import { spineStore } from './store.ts';
 class HistoryState {
   sessions: SessionRecord[] = $state.raw([]);
   calibrations: CalibrationRecord[] = $state.raw([]);
+  /** `sessionId/exercise` of the stretches whose landmarks are kept for review. */
+  recordings: Set<string> = $state.raw(new Set());
   loaded = $state(false);
   error: string | null = $state(null);
 
@@ -12,7 +14,7 @@ class HistoryState {
   async refresh(): Promise<void> {
     try {
       const store = await spineStore();
-      [this.sessions, this.calibrations] = await Promise.all([store.listSessions(), store.listCalibrations()]);
+      [this.sessions, this.calibrations, this.recordings] = await Promise.all([store.listSessions(), store.listCalibrations(), store.listRecordingKeys()]);
       this.error = null;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);

@@ -12,6 +12,7 @@ import { cuesFor, standingCue, type CuePriority } from '../coach/cues.ts';
 import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
 import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from '../sessions/session-flow.ts';
 import type { CalibrationRecord, Relief, SessionRecord, StopChoice } from '../sessions/types.ts';
+import { SessionRecorder } from '../sessions/recording.ts';
 import { settings } from './settings.svelte.ts';
 import { history } from './history.svelte.ts';
 import { spineStore } from './store.ts';
@@ -19,6 +20,9 @@ import { beep, speak } from './voice.ts';
 
 /** An event cue stays on screen this long before the standing instruction returns. */
 const EVENT_CUE_MS = 3000;
+
+/** The phases whose frames are kept for review: from the camera check to the end of counting. */
+const RECORDED_PHASES: ReadonlySet<string> = new Set(['setup', 'start-position', 'calibrate', 'counting']);
 
 declare global {
   interface Window {
@@ -39,6 +43,8 @@ class SessionController {
   cameraError: string | null = $state(null);
   saveError: string | null = $state(null);
   savedId: string | null = $state(null);
+  /** Set when the session was saved but its landmark recording (for review) could not be. */
+  recordingError: string | null = $state(null);
   private tracker: ExerciseTracker | null = null;
   private prev: TrackerUpdate | null = null;
   private throttle = INITIAL_CUE_THROTTLE;
@@ -52,6 +58,8 @@ class SessionController {
   private peopleCheckBusy = false;
   private lastPeopleCheckMs = -Infinity;
   private video: HTMLVideoElement | null = null;
+  private readonly recorder = new SessionRecorder();
+  private engineMeta: { backend: string; model: 'lite' | 'full' | 'heavy' } = { backend: 'unknown', model: 'full' };
 
   private now(): number {
     return performance.now() - this.t0;
@@ -62,6 +70,8 @@ class SessionController {
     this.t0 = performance.now();
     this.savedId = null;
     this.saveError = null;
+    this.recordingError = null;
+    this.recorder.clear();
     this.throttle = INITIAL_CUE_THROTTLE;
     this.dispatch({ type: 'start', routine, calibrations, marginPct: settings.value.stopMarginPct, nowMs: 0, nowIso: new Date().toISOString() });
   }
@@ -113,9 +123,22 @@ class SessionController {
       this.saveError = null;
       this.savedId = record.id;
       if (window.__spine) window.__spine.savedId = record.id;
+      await this.saveRecordings(record.id);
       await history.refresh();
     } catch (err) {
       this.saveError = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  /** Keeps each stretch's landmarks for review; the session record is already safe when this fails. */
+  private async saveRecordings(sessionId: string): Promise<void> {
+    try {
+      const store = await spineStore();
+      for (const r of this.recorder.recordings(sessionId, this.engineMeta)) await store.saveRecording(r);
+      this.recorder.clear();
+      this.recordingError = null;
+    } catch (err) {
+      this.recordingError = `The session is saved, but its recording for review could not be kept: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
 
@@ -125,6 +148,7 @@ class SessionController {
     const run = this.state.run;
     if (!this.tracker || !run || this.state.phase === 'done') return;
     const u = this.tracker.step(f);
+    if (RECORDED_PHASES.has(this.state.phase)) this.recorder.add(run.def.id, f);
     this.checkPeople();
     this.verdict = checkSetup(f, u, run.def, !this.people.checked ? 'unchecked' : this.people.several ? 'several' : 'one');
     if (this.state.phase === 'counting') {
@@ -186,6 +210,7 @@ class SessionController {
       if (ac.signal.aborted) return engine.dispose();
       this.status = '';
       this.video = video;
+      this.engineMeta = { backend: engine.backend, model: engine.model };
       // loaded in the background (9.7 MB on first use, then cached): the session does not wait for it
       createPeopleCounter()
         .then((c) => (ac.signal.aborted ? c.dispose() : (this.peopleCounter = c)))

@@ -123,6 +123,13 @@ test.describe('guided session on real footage (prone extension)', () => {
     await expect(row).toContainText(/past range at rep \d+/);
     await expect(page.getByRole('img', { name: /Prone extension: range per day/ })).toBeVisible();
     await shot(page, 'history');
+
+    // the stretch can be watched again: its landmarks were kept, and are replayed and counted again
+    await row.getByTestId('review-link').first().click();
+    await expect(page.getByTestId('exercise-picker')).toHaveValue('prone-extension');
+    await expect(page.getByTestId('review-headline')).toHaveText(/hold/, { timeout: 30_000 });
+    await expect(page.getByTestId('backend')).toContainText('(session)');
+    await shot(page, 'session-review');
     await page.goto('/#/about');
     await shot(page, 'about');
   });

@@ -5,6 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CalibrationRecord, SessionRecord, Settings } from '../types.ts';
+import type { StretchRecording } from '../recording.ts';
 import { resolveSettings } from '../types.ts';
 import { toStorageError } from './errors.ts';
 
@@ -12,10 +13,14 @@ interface SpineDB extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { byDay: string } };
   calibrations: { key: [string, string]; value: CalibrationRecord };
   settings: { key: string; value: Partial<Settings> };
+  recordings: { key: [string, string]; value: StretchRecording; indexes: { bySession: string } };
 }
 
 export const DB_NAME = 'spine-coach';
 const SETTINGS_KEY = 'user';
+/** Landmark recordings are kept for the newest this many sessions (~9 MB for a 15-minute one); older ones are
+ * dropped, their session records stay. */
+export const RECORDED_SESSIONS_KEPT = 30;
 
 /** What the app stores on this device. */
 export interface SpineStore {
@@ -24,6 +29,11 @@ export interface SpineStore {
   listSessions(): Promise<SessionRecord[]>;
   saveCalibration(r: CalibrationRecord): Promise<void>;
   listCalibrations(): Promise<CalibrationRecord[]>;
+  /** Keeps the landmarks of one stretch of a session, and drops those of sessions past the newest kept. */
+  saveRecording(r: StretchRecording): Promise<void>;
+  loadRecording(sessionId: string, exercise: string): Promise<StretchRecording | undefined>;
+  /** `sessionId/exercise` of every stored recording. */
+  listRecordingKeys(): Promise<Set<string>>;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
   close(): void;
@@ -40,11 +50,14 @@ async function guard<T>(op: () => Promise<T>): Promise<T> {
 /** Opens (creating on first use) the app's database. */
 export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
   const db: IDBPDatabase<SpineDB> = await guard(() =>
-    openDB<SpineDB>(name, 1, {
-      upgrade(d) {
-        d.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byDay', 'day');
-        d.createObjectStore('calibrations', { keyPath: ['exercise', 'side'] });
-        d.createObjectStore('settings');
+    openDB<SpineDB>(name, 2, {
+      upgrade(d, oldVersion) {
+        if (oldVersion < 1) {
+          d.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byDay', 'day');
+          d.createObjectStore('calibrations', { keyPath: ['exercise', 'side'] });
+          d.createObjectStore('settings');
+        }
+        if (oldVersion < 2) d.createObjectStore('recordings', { keyPath: ['sessionId', 'exercise'] }).createIndex('bySession', 'sessionId');
       },
     }),
   );
@@ -53,6 +66,17 @@ export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
     listSessions: () => guard(async () => (await db.getAll('sessions')).sort((a, b) => b.startedIso.localeCompare(a.startedIso))),
     saveCalibration: (r) => guard(async () => void (await db.put('calibrations', r))),
     listCalibrations: () => guard(() => db.getAll('calibrations')),
+    saveRecording: (r) =>
+      guard(async () => {
+        await db.put('recordings', r);
+        const newest = (await db.getAll('sessions')).sort((a, b) => b.startedIso.localeCompare(a.startedIso)).slice(0, RECORDED_SESSIONS_KEPT);
+        const keep = new Set([r.sessionId, ...newest.map((x) => x.id)]);
+        const tx = db.transaction('recordings', 'readwrite');
+        for (const key of await tx.store.getAllKeys()) if (!keep.has(key[0])) await tx.store.delete(key);
+        await tx.done;
+      }),
+    loadRecording: (sessionId, exercise) => guard(() => db.get('recordings', [sessionId, exercise])),
+    listRecordingKeys: () => guard(async () => new Set((await db.getAllKeys('recordings')).map(([id, ex]) => `${id}/${ex}`))),
     loadSettings: () => guard(async () => resolveSettings(await db.get('settings', SETTINGS_KEY))),
     saveSettings: (s) => guard(async () => void (await db.put('settings', s, SETTINGS_KEY))),
     close: () => db.close(),
