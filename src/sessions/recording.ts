@@ -1,53 +1,132 @@
 /**
  * The landmarks of each stretch of a session, kept so that the session can be reviewed afterwards (replayed as a
- * skeleton and counted again). Pure: frames in, landmark tracks out.
+ * skeleton and counted again). Frames are packed into typed arrays (33 image + 33 world landmarks x 4 numbers =
+ * 1 KB a frame, where plain landmark objects take ~5 KB), in memory and in IndexedDB. Pure.
  */
 import type { ExerciseId } from '../exercises/types.ts';
-import type { LandmarkTrack, PoseFrame } from '../pose/types.ts';
-import { roundFrame } from '../pose/round-frame.ts';
+import type { ImageLandmark, LandmarkTrack, ModelType, PoseFrame, WorldLandmark } from '../pose/types.ts';
+import { LANDMARK_COUNT } from '../pose/landmarks.ts';
 
-/** Frames kept per second: the rate the footage tracks were counted at (10 fps), ~1 KB a frame as stored, so a
- * 15-minute session is ~9 MB. */
+/** Frames kept per second: the rate the footage tracks were counted at (10 fps). */
 const KEEP_FPS = 10;
 /** A frame is kept when at least this long after the last one kept (90 % of the frame interval, so a camera at 30 fps
  * still yields 10). */
 const MIN_GAP_MS = (1000 / KEEP_FPS) * 0.9;
+/** Numbers per landmark list: x, y, z, visibility for each of the 33. */
+const PER_LIST = LANDMARK_COUNT * 4;
 
-/** One stretch of one session, as stored. */
+/** One stretch of one session, as stored: the frames packed column-wise. */
 export interface StretchRecording {
   readonly sessionId: string;
   readonly exercise: ExerciseId;
-  readonly track: LandmarkTrack;
+  readonly backend: string;
+  readonly model: ModelType;
+  readonly imageWidth: number;
+  readonly imageHeight: number;
+  /** Frame times from the stretch's first frame, ms. */
+  readonly tMs: Float64Array;
+  readonly score: Float32Array;
+  /** Per frame, PER_LIST numbers each; NaN where the frame had no landmarks (no person) or no world landmarks. */
+  readonly image: Float32Array;
+  readonly world: Float32Array;
+}
+
+class Packed {
+  n = 0;
+  tMs = new Float64Array(64);
+  score = new Float32Array(64);
+  image = new Float32Array(64 * PER_LIST);
+  world = new Float32Array(64 * PER_LIST);
+  imageWidth = 0;
+  imageHeight = 0;
+
+  push(f: PoseFrame): void {
+    if (this.n === this.tMs.length) this.#grow();
+    const i = this.n++;
+    this.tMs[i] = f.tMs;
+    this.score[i] = f.score;
+    this.imageWidth = f.imageWidth;
+    this.imageHeight = f.imageHeight;
+    write(this.image, i, f.landmarks);
+    write(this.world, i, f.worldLandmarks);
+  }
+
+  #grow(): void {
+    const cap = this.tMs.length * 2;
+    const more = <T extends Float32Array | Float64Array>(a: T, make: (n: number) => T, per: number): T => {
+      const b = make(cap * per);
+      b.set(a);
+      return b;
+    };
+    this.tMs = more(this.tMs, (k) => new Float64Array(k), 1);
+    this.score = more(this.score, (k) => new Float32Array(k), 1);
+    this.image = more(this.image, (k) => new Float32Array(k), PER_LIST);
+    this.world = more(this.world, (k) => new Float32Array(k), PER_LIST);
+  }
+}
+
+function write(into: Float32Array, i: number, list: readonly (ImageLandmark | WorldLandmark)[] | null): void {
+  const o = i * PER_LIST;
+  if (!list) {
+    into.fill(NaN, o, o + PER_LIST);
+    return;
+  }
+  for (let j = 0; j < LANDMARK_COUNT; j++) {
+    const l = list[j];
+    into[o + j * 4] = l?.x ?? NaN;
+    into[o + j * 4 + 1] = l?.y ?? NaN;
+    into[o + j * 4 + 2] = l?.z ?? NaN;
+    into[o + j * 4 + 3] = l?.visibility ?? 0;
+  }
+}
+
+function read(from: Float32Array, i: number): { x: number; y: number; z: number; visibility: number }[] | null {
+  const o = i * PER_LIST;
+  if (Number.isNaN(from[o])) return null;
+  return Array.from({ length: LANDMARK_COUNT }, (_, j) => ({ x: from[o + j * 4]!, y: from[o + j * 4 + 1]!, z: from[o + j * 4 + 2]!, visibility: from[o + j * 4 + 3]! }));
 }
 
 export class SessionRecorder {
-  readonly #frames = new Map<ExerciseId, PoseFrame[]>();
-  readonly #lastMs = new Map<ExerciseId, number>();
+  readonly #packs = new Map<ExerciseId, Packed>();
 
   /** Offers a frame seen while `exercise` was being done. */
   add(exercise: ExerciseId, frame: PoseFrame): void {
-    const last = this.#lastMs.get(exercise);
-    if (last !== undefined && frame.tMs - last < MIN_GAP_MS) return;
-    this.#lastMs.set(exercise, frame.tMs);
-    const list = this.#frames.get(exercise) ?? [];
-    list.push(roundFrame(frame));
-    this.#frames.set(exercise, list);
+    let p = this.#packs.get(exercise);
+    if (!p) this.#packs.set(exercise, (p = new Packed()));
+    if (p.n > 0 && frame.tMs - p.tMs[p.n - 1]! < MIN_GAP_MS) return;
+    p.push(frame);
   }
 
-  /** The stretches recorded, each as a track starting at 0 s, for `sessionId`. */
-  recordings(sessionId: string, meta: { backend: string; model: LandmarkTrack['model'] }): StretchRecording[] {
-    return [...this.#frames].flatMap(([exercise, frames]) => {
-      const t0 = frames[0]?.tMs ?? 0;
-      const shifted = frames.map((f) => ({ ...f, tMs: f.tMs - t0 }));
-      const durationS = (shifted.at(-1)?.tMs ?? 0) / 1000;
-      if (shifted.length === 0) return [];
-      const track: LandmarkTrack = { format: 'spine-coach-track', version: 1, source: sessionId, ...meta, fps: KEEP_FPS, durationS, frames: shifted };
-      return [{ sessionId, exercise, track }];
-    });
+  /** The exercises with frames kept. */
+  get exercises(): ExerciseId[] {
+    return [...this.#packs.keys()];
+  }
+
+  /** Takes `exercise`'s frames out of memory as a recording of `sessionId` (null when none were kept). */
+  take(exercise: ExerciseId, sessionId: string, meta: { backend: string; model: ModelType }): StretchRecording | null {
+    const p = this.#packs.get(exercise);
+    this.#packs.delete(exercise);
+    if (!p || p.n === 0) return null;
+    const t0 = p.tMs[0]!;
+    return {
+      sessionId, exercise, ...meta, imageWidth: p.imageWidth, imageHeight: p.imageHeight,
+      tMs: p.tMs.slice(0, p.n).map((t) => t - t0),
+      score: p.score.slice(0, p.n),
+      image: p.image.slice(0, p.n * PER_LIST),
+      world: p.world.slice(0, p.n * PER_LIST),
+    };
   }
 
   clear(): void {
-    this.#frames.clear();
-    this.#lastMs.clear();
+    this.#packs.clear();
   }
+}
+
+/** A stored recording as a landmark track, to replay and count. */
+export function recordingTrack(r: StretchRecording): LandmarkTrack {
+  const frames: PoseFrame[] = Array.from(r.tMs, (tMs, i) => ({
+    tMs, score: r.score[i] ?? 0, imageWidth: r.imageWidth, imageHeight: r.imageHeight,
+    landmarks: read(r.image, i), worldLandmarks: read(r.world, i),
+  }));
+  return { format: 'spine-coach-track', version: 1, source: r.sessionId, backend: r.backend, model: r.model, fps: KEEP_FPS, durationS: (r.tMs.at(-1) ?? 0) / 1000, frames };
 }

@@ -11,6 +11,9 @@ import { INITIAL_STOP_RULE, stepStopRule, stopLimit, stopRuleConfig, type StopRu
 import { isCalibrated, newRun, sideKey, sidesOf, targetReached, toResult, trackProgress, type StretchRun } from './stretch-run.ts';
 import { dayKey, type CalibrationRecord, type Relief, type SessionRecord, type SideKey, type StopChoice, type StopReason, type StretchResult } from './types.ts';
 
+/** A session's id: its start time, which also names its recordings. */
+export const sessionIdOf = (startedIso: string): string => `session-${startedIso}`;
+
 export type Phase = 'choose' | 'intro' | 'setup' | 'start-position' | 'calibrate' | 'counting' | 'stopped' | 'rating' | 'done';
 
 /** The setup check must pass this long without a break before moving on (a person settling, not a lucky frame). */
@@ -76,7 +79,7 @@ function startStretch(s: SessionState, index: number, nowMs: number): Result {
   const def = s.routine[index];
   if (!def) {
     const record: SessionRecord = {
-      id: `session-${s.startedIso}`, startedIso: s.startedIso, day: dayKey(new Date(s.startedIso)),
+      id: sessionIdOf(s.startedIso), startedIso: s.startedIso, day: dayKey(new Date(s.startedIso)),
       durationS: Math.round((nowMs - s.startedMs) / 1000), stretches: s.results,
     };
     return { state: { ...s, phase: 'done', run: null, index }, effects: [{ type: 'save-session', record }, { type: 'say', text: 'Session done. Well done.' }] };

@@ -4,13 +4,13 @@
  */
 import { createPeopleCounter, createPoseEngine, openCamera, runPoseLoop, CameraError, type PeopleCounter, type PoseEngine } from '../pose/index.ts';
 import type { PoseFrame } from '../pose/types.ts';
-import type { ExerciseDefinition, ExerciseTracker, TrackerUpdate } from '../exercises/types.ts';
+import type { ExerciseDefinition, ExerciseId, ExerciseTracker, TrackerUpdate } from '../exercises/types.ts';
 import { createTracker } from '../exercises/registry.ts';
 import { checkSetup, type SetupVerdict } from '../coach/setup-check.ts';
 import { INITIAL_PEOPLE_CHECK, PEOPLE_CHECK_COUNTING_MS, PEOPLE_CHECK_SETUP_MS, PEOPLE_CHECK_UNAVAILABLE, peopleCheckStep } from '../coach/people-check.ts';
 import { cuesFor, standingCue, type CuePriority } from '../coach/cues.ts';
 import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
-import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from '../sessions/session-flow.ts';
+import { INITIAL_SESSION, sessionIdOf, sessionStep, type Action, type Effect, type SessionState } from '../sessions/session-flow.ts';
 import type { CalibrationRecord, Relief, SessionRecord, StopChoice } from '../sessions/types.ts';
 import { SessionRecorder } from '../sessions/recording.ts';
 import { settings } from './settings.svelte.ts';
@@ -77,8 +77,12 @@ class SessionController {
   }
 
   dispatch(a: Action): void {
+    const before = this.state.run?.def.id;
     const r = sessionStep(this.state, a);
     this.state = r.state;
+    // a stretch is over (rated, skipped, or the session ended): its landmarks go to storage and out of memory
+    const now = RECORDED_PHASES.has(this.state.phase) || this.state.phase === 'stopped' ? this.state.run?.def.id : undefined;
+    if (before && before !== now) void this.flushRecording(before);
     for (const e of r.effects) this.perform(e);
     window.__spine = { phase: this.state.phase, reps: this.state.run?.reps ?? 0, depth: this.state.update?.depth ?? null, stops: this.state.run?.stops.length ?? 0, savedId: this.savedId };
   }
@@ -123,20 +127,19 @@ class SessionController {
       this.saveError = null;
       this.savedId = record.id;
       if (window.__spine) window.__spine.savedId = record.id;
-      await this.saveRecordings(record.id);
       await history.refresh();
     } catch (err) {
       this.saveError = err instanceof Error ? err.message : String(err);
     }
   }
 
-  /** Keeps each stretch's landmarks for review; the session record is already safe when this fails. */
-  private async saveRecordings(sessionId: string): Promise<void> {
+  /** Keeps one stretch's landmarks for review; saved apart from the session record, which a failure here never costs. */
+  private async flushRecording(exercise: ExerciseId): Promise<void> {
+    const rec = this.recorder.take(exercise, sessionIdOf(this.state.startedIso), this.engineMeta);
+    if (!rec) return;
     try {
-      const store = await spineStore();
-      for (const r of this.recorder.recordings(sessionId, this.engineMeta)) await store.saveRecording(r);
-      this.recorder.clear();
-      this.recordingError = null;
+      await (await spineStore()).saveRecording(rec);
+      await history.refresh();
     } catch (err) {
       this.recordingError = `The session is saved, but its recording for review could not be kept: ${err instanceof Error ? err.message : String(err)}`;
     }
