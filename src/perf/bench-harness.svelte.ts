@@ -1,11 +1,11 @@
 /**
  * The page side of `npm run bench`: runs the real live pipeline (camera -> runPoseLoop -> engine tracker -> setup
- * check -> cues -> skeleton overlay -> recording) in this page and times each stage. Installed on `#/bench` only
+ * check -> cues -> skeleton overlay -> session recorder) in this page and times each stage. Installed on `#/bench` only
  * (see main.ts), exposed as `window.__spineBench`. Browser-only glue; the statistics live in stats.ts.
  */
 import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
-import { createPeopleCounter, createPoseEngine, openCamera, runPoseLoop, roundFrame, type PoseEngine } from '../pose/index.ts';
+import { createPeopleCounter, createPoseEngine, openCamera, runPoseLoop, type PoseEngine } from '../pose/index.ts';
 import { createWorkerEngine } from '../pose/worker-engine.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
 import { createTracker } from '../exercises/registry.ts';
@@ -14,6 +14,7 @@ import { checkSetup } from '../coach/setup-check.ts';
 import { cuesFor, standingCue } from '../coach/cues.ts';
 import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
 import { summarizeMs, type MsSummary } from './stats.ts';
+import { SessionRecorder } from '../sessions/recording.ts';
 
 /** What the bench script asks for. */
 export interface BenchRequest {
@@ -108,8 +109,9 @@ function downscaled(inner: PoseEngine, width: number): PoseEngine {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Frames kept for the rolling recording (10 s at 30 fps): what a pain-button moment or a review clip needs. */
-const RECORD_FRAMES = 300;
+/** The session's recorder hands a stretch's frames to storage when the stretch ends: the longest stretch (back
+ * block, 3-5 cycles of a 60 s hold) lasts about 5 minutes. */
+const STRETCH_MS = 5 * 60_000;
 
 /** Runs the live pipeline on the (fake) camera and times every stage. */
 export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
@@ -139,7 +141,8 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const def = tracker.definition;
   let throttle = INITIAL_CUE_THROTTLE;
   let prev: TrackerUpdate | null = null;
-  const recording: PoseFrame[] = [];
+  const recorder = new SessionRecorder();
+  let stretchStartMs = performance.now();
   const events: EngineEvent[] = [];
   const stageMs: Record<string, number[]> = { tracker: [], cues: [], overlay: [], recording: [] };
   let detectorMs: number[] = [];
@@ -162,8 +165,11 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     props.frame = f;
     flushSync();
     const d = performance.now();
-    recording.push(roundFrame(f));
-    if (recording.length > RECORD_FRAMES) recording.shift();
+    recorder.add(req.exercise, f);
+    if (d - stretchStartMs > STRETCH_MS) {
+      recorder.take(req.exercise, 'bench', { backend: engine.backend, model: req.model }); // the app writes it to IndexedDB
+      stretchStartMs = d;
+    }
     events.push(...u.events);
     const e = performance.now();
     if (f.landmarks) {
