@@ -20,6 +20,7 @@ describe('session recorder', () => {
     expect(tilt.tMs[0]).toBe(0);
     expect(recordingTrack(tilt).durationS).toBeCloseTo(2.9, 1);
     expect(r.exercises).toEqual(['cat-camel']); // taken out of memory
+    expect([r.has('pelvic-tilt'), r.has('cat-camel')]).toEqual([false, true]);
     expect(r.take('cat-camel', 's1', META)!.tMs).toHaveLength(10);
   });
 

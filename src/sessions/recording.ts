@@ -97,6 +97,11 @@ export class SessionRecorder {
     p.push(frame);
   }
 
+  /** Whether frames of `exercise` are held. */
+  has(exercise: ExerciseId): boolean {
+    return (this.#packs.get(exercise)?.n ?? 0) > 0;
+  }
+
   /** The exercises with frames kept. */
   get exercises(): ExerciseId[] {
     return [...this.#packs.keys()];

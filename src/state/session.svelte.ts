@@ -82,7 +82,7 @@ class SessionController {
     this.state = r.state;
     // a stretch is over (rated, skipped, or the session ended): its landmarks go to storage and out of memory
     const now = RECORDED_PHASES.has(this.state.phase) || this.state.phase === 'stopped' ? this.state.run?.def.id : undefined;
-    if (before && before !== now) void this.flushRecording(before);
+    if (before && before !== now && this.recorder.has(before)) void this.flushRecording(before);
     for (const e of r.effects) this.perform(e);
     window.__spine = { phase: this.state.phase, reps: this.state.run?.reps ?? 0, depth: this.state.update?.depth ?? null, stops: this.state.run?.stops.length ?? 0, savedId: this.savedId };
   }
