@@ -3,7 +3,7 @@
  * session asks MoveNet MultiPose (served from models/tfjs/, see models/README.md) now and then. It shares the tfjs
  * backend the BlazePose tfjs adapters set up (wasm or webgl), or starts the wasm one.
  */
-import type { PoseImage } from './detectors/blazepose.ts';
+import { useTfjsBackend, type PoseImage } from './detectors/blazepose.ts';
 
 const BASE = import.meta.env.BASE_URL;
 /** MoveNet MultiPose input: the picture letterboxed into a 256 px square (its side must be a multiple of 32). */
@@ -18,14 +18,8 @@ export interface PeopleCounter {
 export async function createPeopleCounter(): Promise<PeopleCounter> {
   const tf = await import('@tensorflow/tfjs-core');
   const { loadGraphModel } = await import('@tensorflow/tfjs-converter');
-  if (tf.engine().backendName !== 'webgl' && tf.engine().backendName !== 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    wasm.setWasmPaths(`${location.origin}${BASE}tfjs-wasm/`);
-    // the threaded binary's pthread workers crash inside the bundle when the page is cross-origin isolated
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs wasm backend is not available in this browser');
-    await tf.ready();
-  }
+  // share the backend a BlazePose tfjs adapter set up; the mediapipe adapters set none
+  if (tf.engine().backendName !== 'webgl' && tf.engine().backendName !== 'wasm') await useTfjsBackend('wasm');
   const model = await loadGraphModel(`${BASE}models/tfjs/movenet-multipose.json`);
   return {
     async scores(image) {

@@ -34,7 +34,8 @@ function imageSize(image: PoseImage): [number, number] {
   return [image.width, image.height];
 }
 
-async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): Promise<Detector> {
+/** Makes `backend` tfjs's backend, its files served by the app. */
+export async function useTfjsBackend(backend: 'wasm' | 'webgl'): Promise<void> {
   const tf = await import('@tensorflow/tfjs-core');
   if (backend === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -46,6 +47,10 @@ async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): 
   }
   if (!(await tf.setBackend(backend))) throw new Error(`the tfjs ${backend} backend is not available in this browser`);
   await tf.ready();
+}
+
+async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): Promise<Detector> {
+  await useTfjsBackend(backend);
   const pd = await import('@tensorflow-models/pose-detection');
   return (await pd.createDetector(pd.SupportedModels.BlazePose, {
     runtime: 'tfjs',
