@@ -43,7 +43,7 @@ class SessionController {
   cameraError: string | null = $state(null);
   saveError: string | null = $state(null);
   savedId: string | null = $state(null);
-  /** Set when the session was saved but its landmark recording (for review) could not be. */
+  /** Set when a stretch's landmark recording (for review) could not be stored; the session record is saved apart. */
   recordingError: string | null = $state(null);
   private tracker: ExerciseTracker | null = null;
   private prev: TrackerUpdate | null = null;
@@ -141,7 +141,7 @@ class SessionController {
       await (await spineStore()).saveRecording(rec);
       await history.refresh();
     } catch (err) {
-      this.recordingError = `The session is saved, but its recording for review could not be kept: ${err instanceof Error ? err.message : String(err)}`;
+      this.recordingError = `A stretch's recording for review could not be kept (the session record is saved on its own): ${err instanceof Error ? err.message : String(err)}`;
     }
   }
 
