@@ -44,22 +44,27 @@ function kneelingLunge(f: BodyFeatures): boolean {
   return Math.abs(low.kneeAboveAnkle ?? 9) < 0.25 && (high.kneeAboveAnkle ?? 0) > 0.6 && bent(high);
 }
 
+/** Either knee bent past BENT_KNEE_MIN_DEG. */
+export function kneesBent(f: BodyFeatures): boolean {
+  return bent(f.legs.left) || bent(f.legs.right);
+}
+
 /** Classifies the body position; 'unknown' when the evidence is mixed. */
 export function classifyPosition(f: BodyFeatures): BodyPosition {
   const elev = Math.abs(f.trunkElevationDeg);
-  const kneesBent = bent(f.legs.left) || bent(f.legs.right);
+  const anyKneeBent = kneesBent(f);
   if (f.trunkElevationDeg > UPRIGHT_MIN_ELEVATION_DEG) {
     if (kneelingLunge(f)) return 'kneeling-lunge';
-    if (!kneesBent) return 'standing';
+    if (!anyKneeBent) return 'standing';
     return 'unknown';
   }
   if (elev <= FLAT_MAX_ELEVATION_DEG || f.trunkElevationDeg > 0) {
     const handsDown = (f.wristsBelowShoulders ?? 0) > HANDS_DOWN_MIN;
     // side-on, the far leg is usually hidden: one seen knee is enough
     const kneeSeen = f.legs.left.kneeY !== null || f.legs.right.kneeY !== null;
-    if (handsDown && kneesBent && kneeSeen && elev < 25) return 'four-point-kneel';
-    if (f.trunkElevationDeg > 8 && !kneesBent) return 'prone'; // chest lifted on forearms or hands, legs long
-    if (kneesBent) {
+    if (handsDown && anyKneeBent && kneeSeen && elev < 25) return 'four-point-kneel';
+    if (f.trunkElevationDeg > 8 && !anyKneeBent) return 'prone'; // chest lifted on forearms or hands, legs long
+    if (anyKneeBent) {
       // face down: a kneeling fold (child's pose) or a prone knee bend, never lying on the back
       if ((f.noseAboveEars ?? 1) < FACE_DOWN_MAX_NOSE_ABOVE_EARS) return (f.pelvisAboveKnees ?? 0) > KNEELING_FOLD_MIN_PELVIS_ABOVE_KNEES ? 'unknown' : 'prone';
       return 'supine-knees-bent';

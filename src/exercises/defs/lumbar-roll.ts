@@ -1,4 +1,5 @@
 import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
+import { kneesBent } from '../../motion/position.ts';
 
 /** Seen from the raised feet, the picture exaggerates the roll: 45 degrees shows as 60-64 in the image on the
  * kinematic generator (camera 0.8 m up, 2 m away), so image angles are scaled by 45/62 when no world landmarks exist. */
@@ -26,8 +27,7 @@ const FORESHORTENED_MIN_SHOULDER_RATIO = 1.0;
 
 /** Lying on the back with the knees bent, filmed from the feet; the knees may already lean to a side. */
 function lyingSeenFromTheFeet(f: Parameters<ExerciseSpec['inPosition']>[0]): boolean {
-  const kneesBent = (f.legs.left.kneeFlexionDeg ?? 0) > 45 || (f.legs.right.kneeFlexionDeg ?? 0) > 45;
-  return kneesBent && -(f.pelvisAboveKnees ?? 0) > KNEES_ABOVE_HIPS_MIN && f.shoulderWidthRatio > FORESHORTENED_MIN_SHOULDER_RATIO;
+  return kneesBent(f) && -(f.pelvisAboveKnees ?? 0) > KNEES_ABOVE_HIPS_MIN && f.shoulderWidthRatio > FORESHORTENED_MIN_SHOULDER_RATIO;
 }
 
 export const lumbarRoll: ExerciseSpec = {
