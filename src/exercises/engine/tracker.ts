@@ -80,7 +80,9 @@ export class GenericTracker implements ExerciseTracker {
     }
     this.#reportJudging(reason, tMs, events);
     const features2: BodyFeatures | null = reason ? null : features;
-    const inStartPosition = features2 ? this.#spec.inPosition(features2, position) : null;
+    // only rep counters that must stay in the start position look at it once counting
+    const c = this.#spec.counter;
+    const inStartPosition = features2 && c.type === 'reps' && c.stayInPosition ? this.#spec.inPosition(features2, position) : null;
     const counted = this.#started ? this.#counting.step({ depth, side, features: features2, tMs, reason, inStartPosition }, events) : null;
     return {
       tMs,
