@@ -13,7 +13,7 @@ interface SpineDB extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { byDay: string } };
   calibrations: { key: [string, string]; value: CalibrationRecord };
   settings: { key: string; value: Partial<Settings> };
-  recordings: { key: [string, string]; value: StretchRecording; indexes: { bySession: string } };
+  recordings: { key: [string, string]; value: StretchRecording };
 }
 
 export const DB_NAME = 'spine-coach';
@@ -57,7 +57,7 @@ export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
           d.createObjectStore('calibrations', { keyPath: ['exercise', 'side'] });
           d.createObjectStore('settings');
         }
-        if (oldVersion < 2) d.createObjectStore('recordings', { keyPath: ['sessionId', 'exercise'] }).createIndex('bySession', 'sessionId');
+        if (oldVersion < 2) d.createObjectStore('recordings', { keyPath: ['sessionId', 'exercise'] });
       },
     }),
   );
