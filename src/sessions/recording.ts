@@ -15,6 +15,9 @@ const MIN_GAP_MS = (1000 / KEEP_FPS) * 0.9;
 /** Numbers per landmark list: x, y, z, visibility for each of the 33. */
 const PER_LIST = LANDMARK_COUNT * 4;
 
+/** How a stored recording is named in lists: `sessionId/exercise`. */
+export const recordingKey = (sessionId: string, exercise: string): string => `${sessionId}/${exercise}`;
+
 /** One stretch of one session, as stored: the frames packed column-wise. */
 export interface StretchRecording {
   readonly sessionId: string;

@@ -5,7 +5,7 @@ import { spineStore } from './store.ts';
 class HistoryState {
   sessions: SessionRecord[] = $state.raw([]);
   calibrations: CalibrationRecord[] = $state.raw([]);
-  /** `sessionId/exercise` of the stretches whose landmarks are kept for review. */
+  /** recordingKey() of the stretches whose landmarks are kept for review. */
   recordings: Set<string> = $state.raw(new Set());
   loaded = $state(false);
   error: string | null = $state(null);

@@ -5,7 +5,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CalibrationRecord, SessionRecord, Settings } from '../types.ts';
-import type { StretchRecording } from '../recording.ts';
+import { recordingKey, type StretchRecording } from '../recording.ts';
 import { resolveSettings } from '../types.ts';
 import { toStorageError } from './errors.ts';
 
@@ -32,7 +32,7 @@ export interface SpineStore {
   /** Keeps the landmarks of one stretch of a session, and drops those of sessions past the newest kept. */
   saveRecording(r: StretchRecording): Promise<void>;
   loadRecording(sessionId: string, exercise: string): Promise<StretchRecording | undefined>;
-  /** `sessionId/exercise` of every stored recording. */
+  /** recordingKey() of every stored recording. */
   listRecordingKeys(): Promise<Set<string>>;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
@@ -76,7 +76,7 @@ export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
         await tx.done;
       }),
     loadRecording: (sessionId, exercise) => guard(() => db.get('recordings', [sessionId, exercise])),
-    listRecordingKeys: () => guard(async () => new Set((await db.getAllKeys('recordings')).map(([id, ex]) => `${id}/${ex}`))),
+    listRecordingKeys: () => guard(async () => new Set((await db.getAllKeys('recordings')).map(([id, ex]) => recordingKey(id, ex)))),
     loadSettings: () => guard(async () => resolveSettings(await db.get('settings', SETTINGS_KEY))),
     saveSettings: (s) => guard(async () => void (await db.put('settings', s, SETTINGS_KEY))),
     close: () => db.close(),
