@@ -3,12 +3,15 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import prettier from 'eslint-config-prettier';
 
 export default ts.config(
   { ignores: ['dist/', 'dist-*/', 'node_modules/', 'models/', 'test-results/', 'playwright-report/', 'public/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],
+  prettier,
+  ...svelte.configs['flat/prettier'],
   {
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
@@ -29,14 +32,23 @@ export default ts.config(
   },
   {
     // the pure core: no DOM, no vendor libraries
-    files: ['src/motion/**/*.ts', 'src/exercises/**/*.ts', 'src/coach/**/*.ts', 'src/sessions/**/*.ts', 'src/analysis/**/*.ts'],
+    files: [
+      'src/motion/**/*.ts',
+      'src/exercises/**/*.ts',
+      'src/coach/**/*.ts',
+      'src/sessions/**/*.ts',
+      'src/analysis/**/*.ts',
+    ],
     ignores: ['src/sessions/storage/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*', 'idb', 'svelte', 'svelte/*'], message: 'pure core: no vendor or UI imports' },
+            {
+              group: ['@tensorflow/*', '@tensorflow-models/*', '@mediapipe/*', 'idb', 'svelte', 'svelte/*'],
+              message: 'pure core: no vendor or UI imports',
+            },
           ],
         },
       ],

@@ -6,7 +6,12 @@ import { defaultMounts, poseAssets } from './vite-plugins/pose-assets.ts';
 import { serviceWorker } from './vite-plugins/service-worker.ts';
 
 export default defineConfig({
-  plugins: [svelte(), mediapipePose(), poseAssets(defaultMounts(import.meta.dirname)), serviceWorker(import.meta.dirname)],
+  plugins: [
+    svelte(),
+    mediapipePose(),
+    poseAssets(defaultMounts(import.meta.dirname)),
+    serviceWorker(import.meta.dirname),
+  ],
   optimizeDeps: {
     // listed so the dev server never re-optimizes (and reloads) mid-session when a backend is imported lazily
     include: [

@@ -43,7 +43,8 @@ async function analyzeInBrowser(video: string, req: Omit<AnalyzeRequest, 'url'>)
     const page = await browser.newPage();
     const foreign: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
+      if (!r.url().startsWith(url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+        foreign.push(r.url());
     });
     await page.goto(`${url}/#/video`);
     await page.waitForFunction(() => typeof window.__spineAnalyze === 'function', null, { timeout: 60_000 });
@@ -52,7 +53,11 @@ async function analyzeInBrowser(video: string, req: Omit<AnalyzeRequest, 'url'>)
     return result;
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    fail(/cannot be read as a video|no video picture/.test(msg ?? '') ? `${path.basename(video)} cannot be read as a video` : `analysis failed: ${msg}`);
+    fail(
+      /cannot be read as a video|no video picture/.test(msg ?? '')
+        ? `${path.basename(video)} cannot be read as a video`
+        : `analysis failed: ${msg}`,
+    );
   } finally {
     await browser.close();
     server.close();
@@ -84,10 +89,24 @@ async function main(): Promise<void> {
     const video = readableFile(args.video as string, 'video');
     const sourceFps = probeFps(video) ?? undefined;
     const r = await analyzeInBrowser(video, {
-      backend: args.backend, model: args.model, fps: args.fps, sourceFps, maxDurationS: args.maxSeconds ?? undefined, maxSide: args.maxSide,
+      backend: args.backend,
+      model: args.model,
+      fps: args.fps,
+      sourceFps,
+      maxDurationS: args.maxSeconds ?? undefined,
+      maxSide: args.maxSide,
     });
     const durationS = args.maxSeconds ? Math.min(args.maxSeconds, r.durationS) : r.durationS;
-    track = { format: 'spine-coach-track', version: 1, source: path.basename(video), backend: r.backend, model: r.model, fps: args.fps, durationS, frames: r.frames.map((f) => roundFrame(f)) };
+    track = {
+      format: 'spine-coach-track',
+      version: 1,
+      source: path.basename(video),
+      backend: r.backend,
+      model: r.model,
+      fps: args.fps,
+      durationS,
+      frames: r.frames.map((f) => roundFrame(f)),
+    };
     report = poseReport(path.basename(video), track, r);
   }
   let full: Record<string, unknown> = { ...report };
@@ -97,7 +116,9 @@ async function main(): Promise<void> {
     try {
       mod = (await import(pathToFileURL(modPath).href)) as typeof mod;
     } catch (e) {
-      fail(`counting is not available (${path.relative(ROOT, modPath)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+      fail(
+        `counting is not available (${path.relative(ROOT, modPath)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+      );
     }
     if (typeof mod.countTrack !== 'function') fail('src/analysis/count-track.ts exports no countTrack');
     full = { ...full, exercise: args.exercise, ...mod.countTrack(track, args.exercise as ExerciseId) };

@@ -10,7 +10,20 @@ describe('parseBenchArgs', () => {
     expect(a.longMinutes).toBe(0);
   });
   it('reads lists, numbers and flags in both --x v and --x=v forms', () => {
-    const a = parseBenchArgs(['--backends', 'wasm,webgl,auto', '--models=heavy', '--seconds', '5', '--worker', '--input-widths', '0,320', '--long-minutes', '15', '--out', 'b.json']);
+    const a = parseBenchArgs([
+      '--backends',
+      'wasm,webgl,auto',
+      '--models=heavy',
+      '--seconds',
+      '5',
+      '--worker',
+      '--input-widths',
+      '0,320',
+      '--long-minutes',
+      '15',
+      '--out',
+      'b.json',
+    ]);
     expect(a.backends).toEqual(['wasm', 'webgl', 'auto']);
     expect(a.models).toEqual(['heavy']);
     expect(a.seconds).toBe(5);

@@ -30,22 +30,32 @@ const VALUED = ['out', 'clip', 'backends', 'models', 'seconds', 'input-widths', 
 
 function list<T extends string>(v: string, allowed: readonly T[], what: string): T[] {
   const items = v.split(',').filter(Boolean);
-  for (const i of items) if (!(allowed as readonly string[]).includes(i)) throw new BenchUsageError(`unknown ${what} ${i} (one of ${allowed.join(', ')})`);
+  for (const i of items)
+    if (!(allowed as readonly string[]).includes(i))
+      throw new BenchUsageError(`unknown ${what} ${i} (one of ${allowed.join(', ')})`);
   if (items.length === 0) throw new BenchUsageError(`--${what}s needs at least one value`);
   return items as T[];
 }
 
 function positive(v: string, name: string, allowZero = false): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new BenchUsageError(`--${name} needs a ${allowZero ? 'non-negative' : 'positive'} number, not ${v}`);
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0))
+    throw new BenchUsageError(`--${name} needs a ${allowZero ? 'non-negative' : 'positive'} number, not ${v}`);
   return n;
 }
 
 /** Parses argv (without node and script); throws BenchUsageError naming the problem. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const o = {
-    out: null as string | null, clip: null as string | null, backends: ['wasm', 'mediapipe-cpu'] as BackendChoice[], models: ['lite', 'full'] as ModelType[],
-    seconds: 10, worker: false, inputWidths: [0] as number[], longMinutes: 0, sampleS: 60,
+    out: null as string | null,
+    clip: null as string | null,
+    backends: ['wasm', 'mediapipe-cpu'] as BackendChoice[],
+    models: ['lite', 'full'] as ModelType[],
+    seconds: 10,
+    worker: false,
+    inputWidths: [0] as number[],
+    longMinutes: 0,
+    sampleS: 60,
   };
   for (let i = 0; i < argv.length; i++) {
     const [name = '', inline] = (argv[i] as string).replace(/^--/, '').split('=', 2);

@@ -5,10 +5,31 @@ import type { BenchPageResult } from '../src/perf/bench-harness.svelte.ts';
 const summary = (median: number) => ({ median, p90: median, mean: median, n: 10 });
 function page(over: Partial<BenchPageResult> = {}): BenchPageResult {
   return {
-    backend: 'wasm', model: 'lite', mode: 'main', inputWidth: 0, videoWidth: 640, videoHeight: 360, shellPaintMs: 80,
-    cameraReadyMs: 150, modelReadyMs: 500, firstPoseMs: 600, detectorMs: [30, 32, 31, 40], pipelineMs: [0.3, 0.4, 0.4, 0.5],
-    stageMs: { overlay: [0.2, 0.2] }, framesAnalysed: 240, framesWithPose: 228, framesPresented: 300, measuredS: 10,
-    rafCount: 250, rafGapP90Ms: 40, heapBeforeMB: 16, heapAfterMB: 16.8, samples: [], repCount: 0, peopleCheckMs: [200, 210, 190], ...over,
+    backend: 'wasm',
+    model: 'lite',
+    mode: 'main',
+    inputWidth: 0,
+    videoWidth: 640,
+    videoHeight: 360,
+    shellPaintMs: 80,
+    cameraReadyMs: 150,
+    modelReadyMs: 500,
+    firstPoseMs: 600,
+    detectorMs: [30, 32, 31, 40],
+    pipelineMs: [0.3, 0.4, 0.4, 0.5],
+    stageMs: { overlay: [0.2, 0.2] },
+    framesAnalysed: 240,
+    framesWithPose: 228,
+    framesPresented: 300,
+    measuredS: 10,
+    rafCount: 250,
+    rafGapP90Ms: 40,
+    heapBeforeMB: 16,
+    heapAfterMB: 16.8,
+    samples: [],
+    repCount: 0,
+    peopleCheckMs: [200, 210, 190],
+    ...over,
   };
 }
 
@@ -29,7 +50,13 @@ describe('benchRow', () => {
     expect(r.peopleCheckRatio).toBeCloseTo(200 / (30 * 31.5 * 24), 4);
   });
   it('measures a long session from the first minute to the last sample, not from before the run', () => {
-    const samples = [1, 2, 3].map((minute, i) => ({ minute, heapMB: [20, 20.5, 21][i] as number, detector: summary(31), pipeline: summary(0.4), framesAnalysed: 1500 }));
+    const samples = [1, 2, 3].map((minute, i) => ({
+      minute,
+      heapMB: [20, 20.5, 21][i] as number,
+      detector: summary(31),
+      pipeline: summary(0.4),
+      framesAnalysed: 1500,
+    }));
     const r = benchRow('wasm', page(), page({ samples, heapBeforeMB: 10 }));
     expect(r.heapGrowthRatio).toBeCloseTo(0.05, 4);
     expect(r.samples).toHaveLength(3);

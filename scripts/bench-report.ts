@@ -36,11 +36,23 @@ export interface BenchRow {
   /** One MoveNet MultiPose people check, and its cost while stretching (one every 30 s) against the detector's. */
   readonly peopleCheckMsMedian: number | null;
   readonly peopleCheckRatio: number | null;
-  readonly samples?: readonly { minute: number; heapMB: number | null; detectorMsMedian: number | null; pipelineMsMedian: number | null; frames: number }[];
+  readonly samples?: readonly {
+    minute: number;
+    heapMB: number | null;
+    detectorMsMedian: number | null;
+    pipelineMsMedian: number | null;
+    frames: number;
+  }[];
 }
 
 function longSamples(samples: readonly BenchSample[]): BenchRow['samples'] {
-  return samples.map((s) => ({ minute: s.minute, heapMB: round(s.heapMB, 2), detectorMsMedian: round(s.detector.median), pipelineMsMedian: round(s.pipeline.median, 3), frames: s.framesAnalysed }));
+  return samples.map((s) => ({
+    minute: s.minute,
+    heapMB: round(s.heapMB, 2),
+    detectorMsMedian: round(s.detector.median),
+    pipelineMsMedian: round(s.pipeline.median, 3),
+    frames: s.framesAnalysed,
+  }));
 }
 
 /** The report row of one backend/model from its cold start and its warm (measured) start. */
@@ -57,25 +69,46 @@ export function benchRow(requestedBackend: string, cold: BenchPageResult, warm: 
   const stageMsMedian: Record<string, number | null> = {};
   for (const [k, v] of Object.entries(warm.stageMs)) stageMsMedian[k] = round(summarizeMs(v).median, 3);
   return {
-    backend: warm.backend, requestedBackend, model: warm.model, mode: warm.mode, inputWidth: warm.inputWidth,
-    detectorMsMedian: round(det.median), detectorMsP90: round(det.p90), detectorFps: round(fpsFromMs(det.median), 1),
+    backend: warm.backend,
+    requestedBackend,
+    model: warm.model,
+    mode: warm.mode,
+    inputWidth: warm.inputWidth,
+    detectorMsMedian: round(det.median),
+    detectorMsP90: round(det.p90),
+    detectorFps: round(fpsFromMs(det.median), 1),
     loopFps: round(warm.measuredS > 0 ? warm.framesAnalysed / warm.measuredS : NaN, 1),
-    pipelineMsMedian: round(pipe.median, 3), pipelineMsP90: round(pipe.p90, 3), stageMsMedian,
+    pipelineMsMedian: round(pipe.median, 3),
+    pipelineMsP90: round(pipe.p90, 3),
+    stageMsMedian,
     overheadRatio: round(ratio(pipe.median, det.median), 4),
-    firstPoseMs: round(warm.firstPoseMs ?? NaN, 0), firstPoseMsCold: round(cold.firstPoseMs ?? NaN, 0),
-    modelReadyMs: round(warm.modelReadyMs, 0), modelReadyMsCold: round(cold.modelReadyMs, 0),
-    shellPaintMs: round(warm.shellPaintMs ?? NaN, 0), shellPaintMsCold: round(cold.shellPaintMs ?? NaN, 0),
-    framesPresented: warm.framesPresented, framesAnalysed: warm.framesAnalysed, framesDropped: droppedFrames(warm.framesPresented, warm.framesAnalysed),
+    firstPoseMs: round(warm.firstPoseMs ?? NaN, 0),
+    firstPoseMsCold: round(cold.firstPoseMs ?? NaN, 0),
+    modelReadyMs: round(warm.modelReadyMs, 0),
+    modelReadyMsCold: round(cold.modelReadyMs, 0),
+    shellPaintMs: round(warm.shellPaintMs ?? NaN, 0),
+    shellPaintMsCold: round(cold.shellPaintMs ?? NaN, 0),
+    framesPresented: warm.framesPresented,
+    framesAnalysed: warm.framesAnalysed,
+    framesDropped: droppedFrames(warm.framesPresented, warm.framesAnalysed),
     poseRate: round(ratio(warm.framesWithPose, warm.framesAnalysed + 1e-9), 3),
-    uiFps: round(warm.measuredS > 0 ? warm.rafCount / warm.measuredS : NaN, 1), uiFrameGapP90Ms: round(warm.rafGapP90Ms, 1),
-    heapBeforeMB: round(heapFrom, 2), heapAfterMB: round(heapTo, 2), heapGrowthRatio: round(growthRatio(heapFrom, heapTo), 4),
-    peopleCheckMsMedian: round(people.median), peopleCheckRatio: round(ratio(people.median, (PEOPLE_CHECK_COUNTING_MS / 1000) * detectorMsPerS), 4),
+    uiFps: round(warm.measuredS > 0 ? warm.rafCount / warm.measuredS : NaN, 1),
+    uiFrameGapP90Ms: round(warm.rafGapP90Ms, 1),
+    heapBeforeMB: round(heapFrom, 2),
+    heapAfterMB: round(heapTo, 2),
+    heapGrowthRatio: round(growthRatio(heapFrom, heapTo), 4),
+    peopleCheckMsMedian: round(people.median),
+    peopleCheckRatio: round(ratio(people.median, (PEOPLE_CHECK_COUNTING_MS / 1000) * detectorMsPerS), 4),
     ...(long ? { samples: longSamples(warm.samples) } : {}),
   };
 }
 
 const COLUMNS: [string, (r: BenchRow) => string][] = [
-  ['backend', (r) => `${r.requestedBackend === r.backend ? r.backend : `${r.requestedBackend}->${r.backend}`}${r.mode === 'worker' ? '(worker)' : ''}`],
+  [
+    'backend',
+    (r) =>
+      `${r.requestedBackend === r.backend ? r.backend : `${r.requestedBackend}->${r.backend}`}${r.mode === 'worker' ? '(worker)' : ''}`,
+  ],
   ['model', (r) => r.model + (r.inputWidth ? `@${r.inputWidth}` : '')],
   ['det med/p90 ms', (r) => `${r.detectorMsMedian ?? '-'}/${r.detectorMsP90 ?? '-'}`],
   ['det fps', (r) => String(r.detectorFps ?? '-')],

@@ -32,7 +32,8 @@ function fakeCamera(clip: string | null): { y4m: string; source: string } {
   mkdirSync(CACHE, { recursive: true });
   const src = clip ?? (existsSync(DEFAULT_CLIP) ? DEFAULT_CLIP : null);
   const ff = (out: string, args: string[]) => {
-    if (!existsSync(out)) execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, out], { stdio: 'inherit' });
+    if (!existsSync(out))
+      execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, out], { stdio: 'inherit' });
   };
   if (src) {
     if (!existsSync(src)) fail(`cannot read clip ${src}`);
@@ -60,13 +61,20 @@ function pairs(a: BenchArgs): Pair[] {
       if (backend === 'webgl' && model === 'heavy') continue;
       for (const inputWidth of a.inputWidths) out.push({ backend, model, mode: 'main', inputWidth });
     }
-    if (a.worker) for (const inputWidth of a.inputWidths) out.push({ backend: 'wasm', model, mode: 'worker', inputWidth });
+    if (a.worker)
+      for (const inputWidth of a.inputWidths) out.push({ backend: 'wasm', model, mode: 'worker', inputWidth });
   }
   return out;
 }
 
 /** One backend/model in a fresh browser context: a cold start (empty caches), then a warm start (reload). */
-async function runPair(browser: Browser, url: string, p: Pair, a: BenchArgs, exercise: BenchRequest['exercise']): Promise<{ cold: BenchPageResult; warm: BenchPageResult; foreign: string[] }> {
+async function runPair(
+  browser: Browser,
+  url: string,
+  p: Pair,
+  a: BenchArgs,
+  exercise: BenchRequest['exercise'],
+): Promise<{ cold: BenchPageResult; warm: BenchPageResult; foreign: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const foreign: string[] = [];
@@ -75,17 +83,33 @@ async function runPair(browser: Browser, url: string, p: Pair, a: BenchArgs, exe
   });
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
   page.on('crash', () => log('the page crashed'));
-  page.on('console', (m) => { if (m.type() === 'error') log(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') log(`console: ${m.text()}`);
+  });
   const run = async (seconds: number, longMinutes: number): Promise<BenchPageResult> => {
     await page.waitForFunction(() => typeof window.__spineBench === 'function', null, { timeout: 60_000 });
-    const req: BenchRequest = { backend: p.backend, model: p.model, seconds, exercise, mode: p.mode, inputWidth: p.inputWidth, longMinutes, sampleS: a.sampleS };
+    const req: BenchRequest = {
+      backend: p.backend,
+      model: p.model,
+      seconds,
+      exercise,
+      mode: p.mode,
+      inputWidth: p.inputWidth,
+      longMinutes,
+      sampleS: a.sampleS,
+    };
     return page.evaluate((r) => window.__spineBench!(r), req);
   };
   try {
     await page.goto(`${url}/#/bench`);
     const cold = await run(1, 0);
     // let the service worker finish installing and take control before the warm start
-    await page.evaluate(() => Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 10_000))]));
+    await page.evaluate(() =>
+      Promise.race([
+        navigator.serviceWorker.ready.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 10_000)),
+      ]),
+    );
     // second start: the service worker now controls the page and stores the model files as they load
     await page.reload();
     await run(1, 0);
@@ -113,14 +137,23 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...HEADLESS_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${cam.y4m}`, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    args: [
+      ...HEADLESS_ARGS,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${cam.y4m}`,
+      '--js-flags=--expose-gc',
+      '--enable-precise-memory-info',
+    ],
   });
   const rows: BenchRow[] = [];
   const loadBefore = os.loadavg();
   const todo = a.longMinutes > 0 ? pairs(a).slice(0, 1) : pairs(a);
   try {
     for (const p of todo) {
-      log(`${p.backend}/${p.model}${p.mode === 'worker' ? ' (worker)' : ''}${p.inputWidth ? ` @${p.inputWidth}px` : ''}: ${a.longMinutes > 0 ? `${a.longMinutes} min session` : `${a.seconds} s`}…`);
+      log(
+        `${p.backend}/${p.model}${p.mode === 'worker' ? ' (worker)' : ''}${p.inputWidth ? ` @${p.inputWidth}px` : ''}: ${a.longMinutes > 0 ? `${a.longMinutes} min session` : `${a.seconds} s`}…`,
+      );
       try {
         const { cold, warm, foreign } = await runPair(browser, url, p, a, 'pelvic-tilt');
         if (foreign.length) fail(`the page tried to reach another origin: ${foreign[0]}`);
@@ -135,7 +168,16 @@ async function main(): Promise<void> {
     await browser.close();
     server.close();
   }
-  const report = { clip: cam.source, fakeCamera: path.basename(cam.y4m), seconds: a.seconds, longMinutes: a.longMinutes, cpus: os.cpus().length, loadAvgBefore: loadBefore, loadAvgAfter: os.loadavg(), rows };
+  const report = {
+    clip: cam.source,
+    fakeCamera: path.basename(cam.y4m),
+    seconds: a.seconds,
+    longMinutes: a.longMinutes,
+    cpus: os.cpus().length,
+    loadAvgBefore: loadBefore,
+    loadAvgAfter: os.loadavg(),
+    rows,
+  };
   const json = JSON.stringify(report, null, 2);
   if (a.out) writeFileSync(a.out, json + '\n');
   else process.stdout.write(json + '\n');

@@ -9,7 +9,9 @@ import { evaluateClip, summarize, type ClipLabel } from '../src/analysis/evaluat
 import type { LandmarkTrack } from '../src/pose/types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const labels = JSON.parse(readFileSync(path.join(ROOT, 'tests/labels/footage-labels.json'), 'utf8')) as { clips: ClipLabel[] };
+const labels = JSON.parse(readFileSync(path.join(ROOT, 'tests/labels/footage-labels.json'), 'utf8')) as {
+  clips: ClipLabel[];
+};
 const rows = [];
 const missed = new Set(labels.clips.filter((c) => c.knownMiss).map((c) => `${c.track}/${c.exercise}`));
 for (const label of labels.clips) {
@@ -22,15 +24,24 @@ for (const label of labels.clips) {
   rows.push(evaluateClip(label, countTrack(track, label.exercise)));
 }
 const pad = (v: unknown, n: number) => String(v).padEnd(n);
-console.log(`${pad('clip', 34)}${pad('exercise', 22)}${pad('expected', 9)}${pad('counted', 8)}${pad('holds (start/end error s)', 34)}ok`);
+console.log(
+  `${pad('clip', 34)}${pad('exercise', 22)}${pad('expected', 9)}${pad('counted', 8)}${pad('holds (start/end error s)', 34)}ok`,
+);
 for (const r of rows) {
   const holds = r.holdErrors.map((h) => (h ? `${h.startErrS.toFixed(2)}/${h.endErrS.toFixed(2)}` : 'missed')).join(' ');
-  console.log(`${pad(r.track, 34)}${pad(r.exercise, 22)}${pad(r.expected, 9)}${pad(r.counted, 8)}${pad(holds || '-', 34)}${r.exact ? 'yes' : 'NO'}`);
+  console.log(
+    `${pad(r.track, 34)}${pad(r.exercise, 22)}${pad(r.expected, 9)}${pad(r.counted, 8)}${pad(holds || '-', 34)}${r.exact ? 'yes' : 'NO'}`,
+  );
 }
-for (const l of labels.clips.filter((c) => c.knownMiss)) console.log(`known miss: ${l.track} as ${l.exercise}: ${l.knownMiss}`);
+for (const l of labels.clips.filter((c) => c.knownMiss))
+  console.log(`known miss: ${l.track} as ${l.exercise}: ${l.knownMiss}`);
 const t = summarize(rows);
-console.log(`\nstretch clips: ${t.stretchClips}, exact count ${(100 * t.exactRate).toFixed(0)} %, off by one ${(100 * t.offByOneRate).toFixed(0)} %`);
-console.log(`holds: ${t.holdsMatched}/${t.holdsExpected} found, mean boundary error ${t.meanHoldBoundaryErrS.toFixed(2)} s, within 0.5 s ${t.boundariesWithinHalfS}/${2 * t.holdsMatched}`);
+console.log(
+  `\nstretch clips: ${t.stretchClips}, exact count ${(100 * t.exactRate).toFixed(0)} %, off by one ${(100 * t.offByOneRate).toFixed(0)} %`,
+);
+console.log(
+  `holds: ${t.holdsMatched}/${t.holdsExpected} found, mean boundary error ${t.meanHoldBoundaryErrS.toFixed(2)} s, within 0.5 s ${t.boundariesWithinHalfS}/${2 * t.holdsMatched}`,
+);
 console.log(`negatives: ${t.negativesZero}/${t.negatives} counted 0`);
 const clean = summarize(rows.filter((r) => !missed.has(`${r.track}/${r.exercise}`)));
 console.log(

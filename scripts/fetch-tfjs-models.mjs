@@ -14,7 +14,8 @@ const outDir = join(root, 'models', 'tfjs');
 const { package: pkg, files } = JSON.parse(readFileSync(join(root, 'models', 'checksums.json'), 'utf8'));
 
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const allPresent = () => Object.entries(files).every(([name, sum]) => existsSync(join(outDir, name)) && sha256(join(outDir, name)) === sum);
+const allPresent = () =>
+  Object.entries(files).every(([name, sum]) => existsSync(join(outDir, name)) && sha256(join(outDir, name)) === sum);
 
 if (allPresent()) {
   console.log(`models/tfjs: ${Object.keys(files).length} files present and verified`);

@@ -20,5 +20,7 @@ for (const frame of track.frames) {
   const tS = u.tMs / 1000;
   if (tS < Number(from) || tS > Number(to)) continue;
   const events = u.events.map((e) => e.type).join(',');
-  console.log(`${tS.toFixed(2).padStart(6)} ${u.position.padEnd(22)} ${u.view.padEnd(7)} ${u.depth === null ? '   -  ' : u.depth.toFixed(1).padStart(6)} ${(u.side ?? '-').padEnd(5)} ${(u.notJudged ?? '').padEnd(22)} ${events}`);
+  console.log(
+    `${tS.toFixed(2).padStart(6)} ${u.position.padEnd(22)} ${u.view.padEnd(7)} ${u.depth === null ? '   -  ' : u.depth.toFixed(1).padStart(6)} ${(u.side ?? '-').padEnd(5)} ${(u.notJudged ?? '').padEnd(22)} ${events}`,
+  );
 }

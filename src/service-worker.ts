@@ -47,7 +47,9 @@ sw.addEventListener('activate', (e) => {
   e.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('spine-coach-') && !keep.includes(k)).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('spine-coach-') && !keep.includes(k)).map((k) => caches.delete(k))),
+      )
       .then(() => sw.clients.claim()),
   );
 });

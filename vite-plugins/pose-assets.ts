@@ -76,7 +76,11 @@ export function poseAssets(mounts: AssetMount[]): Plugin {
         const files = listFiles(mount);
         if (files.length === 0) this.error(`pose-assets: no files in ${mount.dir} (run npm install)`);
         for (const f of files) {
-          this.emitFile({ type: 'asset', fileName: `${mount.urlPrefix}${f}`, source: readFileSync(join(mount.dir, f)) });
+          this.emitFile({
+            type: 'asset',
+            fileName: `${mount.urlPrefix}${f}`,
+            source: readFileSync(join(mount.dir, f)),
+          });
         }
       }
     },

@@ -18,7 +18,9 @@ export function serviceWorker(root: string): Plugin {
     enforce: 'post',
     async generateBundle(_opts, bundle) {
       const files = Object.keys(bundle).sort();
-      const shell = files.filter((f) => !MODEL_PREFIXES.some((p) => f.startsWith(p)) && /\.(html|js|css|svg|ico|png|webmanifest)$/.test(f));
+      const shell = files.filter(
+        (f) => !MODEL_PREFIXES.some((p) => f.startsWith(p)) && /\.(html|js|css|svg|ico|png|webmanifest)$/.test(f),
+      );
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
       const src = path.join(root, 'src/service-worker.ts');
       const { code } = await transformWithOxc(readFileSync(src, 'utf8'), src, { lang: 'ts' });

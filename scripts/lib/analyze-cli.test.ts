@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('npm run analyze: bad input gives one clear line on stderr and a non-zero exit', () => {
   it('a missing file', () => {
@@ -34,7 +38,14 @@ describe('npm run analyze -- --from-landmarks', () => {
     const r = run('--from-landmarks', 'tests/fixtures/tracks/pfc__cat-cow.json');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(report).toMatchObject({ video: 'cat-cow.mp4', fps: 10, framesAnalyzed: 159, framesWithPose: 159, backend: 'mediapipe-cpu', model: 'full' });
+    expect(report).toMatchObject({
+      video: 'cat-cow.mp4',
+      fps: 10,
+      framesAnalyzed: 159,
+      framesWithPose: 159,
+      backend: 'mediapipe-cpu',
+      model: 'full',
+    });
     expect(report.durationS).toBeCloseTo(15.92, 2);
   });
 });

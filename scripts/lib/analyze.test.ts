@@ -5,9 +5,34 @@ import type { LandmarkTrack, PoseFrame } from '../../src/pose/types.ts';
 
 describe('analyze command line', () => {
   it('reads the video and every option, with defaults', () => {
-    const a = parseAnalyzeArgs(['clip.mp4', '--exercise', 'cat-camel', '--fps=5', '--model', 'lite', '--backend', 'wasm', '--out', 'r.json']);
-    expect(a).toMatchObject({ video: 'clip.mp4', exercise: 'cat-camel', fps: 5, model: 'lite', backend: 'wasm', out: 'r.json', landmarks: null });
-    expect(parseAnalyzeArgs(['x.mp4'])).toMatchObject({ fps: 10, model: 'full', backend: 'auto', maxSide: 640, maxSeconds: null });
+    const a = parseAnalyzeArgs([
+      'clip.mp4',
+      '--exercise',
+      'cat-camel',
+      '--fps=5',
+      '--model',
+      'lite',
+      '--backend',
+      'wasm',
+      '--out',
+      'r.json',
+    ]);
+    expect(a).toMatchObject({
+      video: 'clip.mp4',
+      exercise: 'cat-camel',
+      fps: 5,
+      model: 'lite',
+      backend: 'wasm',
+      out: 'r.json',
+      landmarks: null,
+    });
+    expect(parseAnalyzeArgs(['x.mp4'])).toMatchObject({
+      fps: 10,
+      model: 'full',
+      backend: 'auto',
+      maxSide: 640,
+      maxSeconds: null,
+    });
     expect(parseAnalyzeArgs(['--from-landmarks', 't.json']).video).toBeNull();
   });
   it('rejects unknown options, bad values and a missing video with one clear message', () => {
@@ -22,11 +47,35 @@ describe('analyze command line', () => {
 
 describe('analyze report', () => {
   const lm = Array.from({ length: 33 }, () => ({ x: 0.5, y: 0.5, z: 0, visibility: 1 }));
-  const f = (tMs: number, person: boolean): PoseFrame => ({ tMs, landmarks: person ? lm : null, worldLandmarks: null, score: person ? 1 : 0, imageWidth: 640, imageHeight: 360 });
-  const track: LandmarkTrack = { format: 'spine-coach-track', version: 1, source: 'c.mp4', backend: 'wasm', model: 'full', fps: 10, durationS: 0.4, frames: [f(0, false), f(100, true), f(200, true), f(300, true)] };
+  const f = (tMs: number, person: boolean): PoseFrame => ({
+    tMs,
+    landmarks: person ? lm : null,
+    worldLandmarks: null,
+    score: person ? 1 : 0,
+    imageWidth: 640,
+    imageHeight: 360,
+  });
+  const track: LandmarkTrack = {
+    format: 'spine-coach-track',
+    version: 1,
+    source: 'c.mp4',
+    backend: 'wasm',
+    model: 'full',
+    fps: 10,
+    durationS: 0.4,
+    frames: [f(0, false), f(100, true), f(200, true), f(300, true)],
+  };
   it('counts frames with a pose and summarises detector times', () => {
     const r = poseReport('c.mp4', track, { detectorMs: [40, 50, 45, 300], firstPoseMs: 812.4 });
-    expect(r).toMatchObject({ framesAnalyzed: 4, framesWithPose: 3, poseRate: 0.75, detectorMsMedian: 45, detectorMsP90: 300, firstPoseMs: 812, backend: 'wasm' });
+    expect(r).toMatchObject({
+      framesAnalyzed: 4,
+      framesWithPose: 3,
+      poseRate: 0.75,
+      detectorMsMedian: 45,
+      detectorMsP90: 300,
+      firstPoseMs: 812,
+      backend: 'wasm',
+    });
   });
   it('takes nearest-rank quantiles', () => {
     expect(quantile([], 0.5)).toBeNull();

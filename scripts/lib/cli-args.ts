@@ -29,7 +29,17 @@ const BACKENDS = ['auto', 'wasm', 'mediapipe-cpu', 'mediapipe-gpu', 'webgl'];
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   const positional: string[] = [];
   const opts = new Map<string, string>();
-  const valued = ['exercise', 'fps', 'model', 'backend', 'out', 'landmarks', 'from-landmarks', 'max-seconds', 'max-side'];
+  const valued = [
+    'exercise',
+    'fps',
+    'model',
+    'backend',
+    'out',
+    'landmarks',
+    'from-landmarks',
+    'max-seconds',
+    'max-side',
+  ];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (!a.startsWith('--')) {

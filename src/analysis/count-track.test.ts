@@ -7,25 +7,31 @@ import type { LandmarkTrack } from '../pose/types.ts';
 
 // Real-footage landmark tracks (committed, landmarks only) against the counts set by eye in MANIFEST.md.
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const labels = JSON.parse(readFileSync(path.join(ROOT, 'tests/labels/footage-labels.json'), 'utf8')) as { clips: ClipLabel[] };
-const load = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/tracks', `${name}.json`), 'utf8')) as LandmarkTrack;
+const labels = JSON.parse(readFileSync(path.join(ROOT, 'tests/labels/footage-labels.json'), 'utf8')) as {
+  clips: ClipLabel[];
+};
+const load = (name: string) =>
+  JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/tracks', `${name}.json`), 'utf8')) as LandmarkTrack;
 
 describe('counting on real footage tracks', () => {
   for (const label of labels.clips) {
     const file = path.join(ROOT, 'tests/fixtures/tracks', `${label.track}.json`);
-    it.skipIf(!existsSync(file))(`${label.track} as ${label.exercise}: ${label.reps} reps${label.negative ? ' (negative)' : ''}`, () => {
-      const report = countTrack(load(label.track), label.exercise);
-      const result = evaluateClip(label, report);
-      // a known miss (label and engine disagree for a reason written in the label) must still find its holds
-      if (!label.knownMiss) expect(report.repCount).toBe(label.reps);
-      for (const err of result.holdErrors) {
-        expect(err, 'every labelled hold is found').not.toBeNull();
-        if (label.knownMiss) continue;
-        // boundaries within 1 s at 10 fps; the eval table shows the exact errors (target 0.5 s)
-        expect(Math.abs(err!.startErrS)).toBeLessThan(1);
-        expect(Math.abs(err!.endErrS)).toBeLessThan(1);
-      }
-    });
+    it.skipIf(!existsSync(file))(
+      `${label.track} as ${label.exercise}: ${label.reps} reps${label.negative ? ' (negative)' : ''}`,
+      () => {
+        const report = countTrack(load(label.track), label.exercise);
+        const result = evaluateClip(label, report);
+        // a known miss (label and engine disagree for a reason written in the label) must still find its holds
+        if (!label.knownMiss) expect(report.repCount).toBe(label.reps);
+        for (const err of result.holdErrors) {
+          expect(err, 'every labelled hold is found').not.toBeNull();
+          if (label.knownMiss) continue;
+          // boundaries within 1 s at 10 fps; the eval table shows the exact errors (target 0.5 s)
+          expect(Math.abs(err!.startErrS)).toBeLessThan(1);
+          expect(Math.abs(err!.endErrS)).toBeLessThan(1);
+        }
+      },
+    );
   }
 
   it('alternates legs on the single knee to chest and reports the other leg next', () => {
@@ -39,7 +45,11 @@ describe('counting on real footage tracks', () => {
     expect(countTrack(track, 'pelvic-tilt').repCount).toBe(1); // uncalibrated: only the deepest (see the label)
     const report = countTrack(track, 'pelvic-tilt', { calibratedDepth: { none: 4 } });
     // MANIFEST tilts 9.6-12.0, 14.4-17.3 and 24.0-27.3 (the first starts before rest is known, the 4th is 2.5 deep)
-    const labelled = [[9.6, 12.0], [14.4, 17.3], [24.0, 27.3]];
+    const labelled = [
+      [9.6, 12.0],
+      [14.4, 17.3],
+      [24.0, 27.3],
+    ];
     expect(report.reps).toHaveLength(3);
     report.reps.forEach((r, i) => {
       expect(Math.abs(r.startS - labelled[i]![0]!)).toBeLessThan(0.5);

@@ -1,6 +1,15 @@
 /** Runs the counting engine over a whole recorded landmark track: the counting half of `npm run analyze`. */
 import { createTracker } from '../exercises/registry.ts';
-import type { CountingReport, EngineEvent, ExerciseId, HoldRecord, NotJudgedReason, NotJudgedSpan, RepRecord, TrackerOptions } from '../exercises/types.ts';
+import type {
+  CountingReport,
+  EngineEvent,
+  ExerciseId,
+  HoldRecord,
+  NotJudgedReason,
+  NotJudgedSpan,
+  RepRecord,
+  TrackerOptions,
+} from '../exercises/types.ts';
 import type { LandmarkTrack } from '../pose/types.ts';
 
 /** Spans shorter than this are not listed as not judged (one dropped frame is noise, not news). */

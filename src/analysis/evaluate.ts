@@ -65,7 +65,9 @@ export function summarize(rows: readonly ClipResult[]): EvalTotals {
   return {
     stretchClips: stretch.length,
     exactRate: stretch.length ? stretch.filter((r) => r.exact).length / stretch.length : 0,
-    offByOneRate: stretch.length ? stretch.filter((r) => Math.abs(r.counted - r.expected) <= 1).length / stretch.length : 0,
+    offByOneRate: stretch.length
+      ? stretch.filter((r) => Math.abs(r.counted - r.expected) <= 1).length / stretch.length
+      : 0,
     holdsExpected: errs.length,
     holdsMatched: matched.length,
     meanHoldBoundaryErrS: bounds.length ? bounds.reduce((a, b) => a + b, 0) / bounds.length : 0,

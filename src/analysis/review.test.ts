@@ -7,7 +7,9 @@ import { getExercise } from '../exercises/registry.ts';
 import type { LandmarkTrack } from '../pose/types.ts';
 
 const track = (name: string) =>
-  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/tracks', `${name}.json`), 'utf8')) as LandmarkTrack;
+  JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/tracks', `${name}.json`), 'utf8'),
+  ) as LandmarkTrack;
 
 describe('video review', () => {
   it('bloomfit pelvic tilt: "6 reps", each with its time to jump to and its depth', () => {

@@ -52,7 +52,13 @@ export function reviewOf(report: CountingReport, def: ExerciseDefinition): Revie
   const notJudged = [...byReason].sort((a, b) => b[1] - a[1]).map(([reason, s]) => `${s.toFixed(1)} s: ${WHY[reason]}`);
   const n = report.repCount;
   const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  const counted = def.kind === 'reps' ? plural(n, 'rep') : def.kind === 'sequence' ? plural(n, 'cycle') : `${plural(n, 'hold')} counted`;
-  const headline = def.kind !== 'reps' && holds.length !== n ? `${counted} (${plural(holds.length, 'hold')} found)` : counted;
+  const counted =
+    def.kind === 'reps'
+      ? plural(n, 'rep')
+      : def.kind === 'sequence'
+        ? plural(n, 'cycle')
+        : `${plural(n, 'hold')} counted`;
+  const headline =
+    def.kind !== 'reps' && holds.length !== n ? `${counted} (${plural(holds.length, 'hold')} found)` : counted;
   return { headline, reps, holds, notJudged };
 }

@@ -9,17 +9,27 @@ const hold = (elapsedMs: number) => ({ elapsedMs, targetMs: 10_000, paused: fals
 describe('cues', () => {
   it('says the rep number with a beep when a rep counts', () => {
     const rep = { startS: 0, endS: 3, peakDepth: 20, confidence: 0.9 };
-    expect(cuesFor(upd({ repCount: 3, events: [{ type: 'rep-counted', tMs: 0, rep }] }), null, PRONE)).toEqual([{ text: '3.', priority: 'count', beep: true }]);
+    expect(cuesFor(upd({ repCount: 3, events: [{ type: 'rep-counted', tMs: 0, rep }] }), null, PRONE)).toEqual([
+      { text: '3.', priority: 'count', beep: true },
+    ]);
   });
   it('counts down a hold at 5 and 3 seconds left', () => {
-    expect(texts(cuesFor(upd({ hold: hold(5_050) }), upd({ hold: hold(4_950) }), PRONE))).toEqual(['Hold... 5 more seconds.']);
+    expect(texts(cuesFor(upd({ hold: hold(5_050) }), upd({ hold: hold(4_950) }), PRONE))).toEqual([
+      'Hold... 5 more seconds.',
+    ]);
     expect(texts(cuesFor(upd({ hold: hold(6_050) }), upd({ hold: hold(5_950) }), PRONE))).toEqual([]);
     expect(standingCue(upd({ hold: hold(7_100) }), PRONE)).toBe('Hold... 3 more seconds.');
   });
   it('tells which leg is next, and why a rep did not count', () => {
-    expect(texts(cuesFor(upd({ events: [{ type: 'switch-side', tMs: 0, next: 'left' }] }), null, SINGLE_KTC))).toEqual(['Alternate: now the left leg.']);
-    expect(texts(cuesFor(upd({ events: [{ type: 'rep-rejected', tMs: 0, reason: 'not-far-enough' }] }), null, PRONE))).toEqual(["That one didn't count: go a little further."]);
-    expect(texts(cuesFor(upd({ events: [{ type: 'rep-rejected', tMs: 0, reason: 'too-fast' }] }), null, PRONE))).toEqual(['Slower.']);
+    expect(texts(cuesFor(upd({ events: [{ type: 'switch-side', tMs: 0, next: 'left' }] }), null, SINGLE_KTC))).toEqual([
+      'Alternate: now the left leg.',
+    ]);
+    expect(
+      texts(cuesFor(upd({ events: [{ type: 'rep-rejected', tMs: 0, reason: 'not-far-enough' }] }), null, PRONE)),
+    ).toEqual(["That one didn't count: go a little further."]);
+    expect(
+      texts(cuesFor(upd({ events: [{ type: 'rep-rejected', tMs: 0, reason: 'too-fast' }] }), null, PRONE)),
+    ).toEqual(['Slower.']);
   });
 });
 
@@ -35,9 +45,23 @@ describe('cue throttle', () => {
     return said;
   }
   it('never chatters: one cue per 2.5 s, the same words at most every 8 s', () => {
-    expect(say([['Slower.', 'info', 0], ['Go further.', 'info', 1000], ['Slower.', 'info', 3000], ['Go further.', 'info', 3100], ['Slower.', 'info', 9000]])).toEqual(['Slower.', 'Go further.', 'Slower.']);
+    expect(
+      say([
+        ['Slower.', 'info', 0],
+        ['Go further.', 'info', 1000],
+        ['Slower.', 'info', 3000],
+        ['Go further.', 'info', 3100],
+        ['Slower.', 'info', 9000],
+      ]),
+    ).toEqual(['Slower.', 'Go further.', 'Slower.']);
   });
   it('urgent cues always get through; counts after half the gap', () => {
-    expect(say([['Slower.', 'info', 0], ['Stop.', 'urgent', 100], ['2.', 'count', 1400]])).toEqual(['Slower.', 'Stop.', '2.']);
+    expect(
+      say([
+        ['Slower.', 'info', 0],
+        ['Stop.', 'urgent', 100],
+        ['2.', 'count', 1400],
+      ]),
+    ).toEqual(['Slower.', 'Stop.', '2.']);
   });
 });

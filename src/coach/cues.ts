@@ -30,14 +30,17 @@ export function cuesFor(update: TrackerUpdate, prev: TrackerUpdate | null, def: 
   for (const e of update.events) {
     if (e.type === 'rep-counted') out.push({ text: `${update.repCount}.`, priority: 'count', beep: true });
     else if (e.type === 'rep-rejected') {
-      if (e.reason === 'not-far-enough') out.push({ text: "That one didn't count: go a little further.", priority: 'info' });
+      if (e.reason === 'not-far-enough')
+        out.push({ text: "That one didn't count: go a little further.", priority: 'info' });
       else if (e.reason === 'too-fast') out.push({ text: 'Slower.', priority: 'info' });
-      else if (e.reason === 'hold-too-short') out.push({ text: "That one didn't count: hold it longer.", priority: 'info' });
+      else if (e.reason === 'hold-too-short')
+        out.push({ text: "That one didn't count: hold it longer.", priority: 'info' });
       else if (e.side) out.push({ text: switchText(def, e.side === 'left' ? 'right' : 'left'), priority: 'info' });
     } else if (e.type === 'switch-side') out.push({ text: switchText(def, e.next), priority: 'info' });
     else if (e.type === 'hold-started') out.push({ text: 'Hold.', priority: 'count' });
     else if (e.type === 'hold-ended') out.push({ text: 'And release.', priority: 'count' });
-    else if (e.type === 'hold-paused' && e.reason !== 'left-position') out.push({ text: 'Hold paused: I lost sight of you.', priority: 'info' });
+    else if (e.type === 'hold-paused' && e.reason !== 'left-position')
+      out.push({ text: 'Hold paused: I lost sight of you.', priority: 'info' });
   }
   const h = update.hold;
   const ph = prev?.hold;

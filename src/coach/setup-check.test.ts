@@ -10,7 +10,14 @@ function lying(change: (i: number, p: ImageLandmark) => ImageLandmark = (_i, p) 
     const x = i <= 10 ? 0.2 : i <= 22 ? 0.3 : i <= 24 ? 0.5 : i <= 26 ? 0.65 : 0.8;
     return change(i, { x, y: 0.6, z: 0, visibility: 0.95 });
   };
-  return { tMs: 0, landmarks: Array.from({ length: 33 }, (_, i) => at(i)), worldLandmarks: null, score: 0.9, imageWidth: 640, imageHeight: 360 };
+  return {
+    tMs: 0,
+    landmarks: Array.from({ length: 33 }, (_, i) => at(i)),
+    worldLandmarks: null,
+    score: 0.9,
+    imageWidth: 640,
+    imageHeight: 360,
+  };
 }
 
 describe('camera setup check', () => {
@@ -18,7 +25,9 @@ describe('camera setup check', () => {
     expect(checkSetup(lying(), upd(), PRONE)).toMatchObject({ ok: true });
   });
   it('nobody in the picture', () => {
-    expect(checkSetup({ ...lying(), landmarks: null }, upd({ notJudged: 'no-person' }), PRONE).problem).toBe('no-person');
+    expect(checkSetup({ ...lying(), landmarks: null }, upd({ notJudged: 'no-person' }), PRONE).problem).toBe(
+      'no-person',
+    );
   });
   it('a second person in the picture: ask them to step out, whatever else is right', () => {
     const v = checkSetup(lying(), upd(), PRONE, 'several');
@@ -29,12 +38,20 @@ describe('camera setup check', () => {
     expect(checkSetup(lying(), upd(), PRONE, 'unchecked')).toMatchObject({ ok: false, problem: 'people-unchecked' });
   });
   it('hips hidden: "I can\'t see your hips"', () => {
-    const v = checkSetup(lying((i, p) => (i === LM.leftHip || i === LM.rightHip ? { ...p, visibility: 0.1 } : p)), upd(), PRONE);
+    const v = checkSetup(
+      lying((i, p) => (i === LM.leftHip || i === LM.rightHip ? { ...p, visibility: 0.1 } : p)),
+      upd(),
+      PRONE,
+    );
     expect(v.problem).toBe('hips-hidden');
     expect(v.message).toMatch(/can't see your hips/);
   });
   it('feet at the picture edge: move back', () => {
-    const v = checkSetup(lying((i, p) => (i >= 27 ? { ...p, x: 0.995 } : p)), upd(), PRONE);
+    const v = checkSetup(
+      lying((i, p) => (i >= 27 ? { ...p, x: 0.995 } : p)),
+      upd(),
+      PRONE,
+    );
     expect(v.problem).toBe('move-back');
     expect(v.message).toMatch(/^Move back/);
   });
@@ -42,7 +59,11 @@ describe('camera setup check', () => {
     expect(checkSetup(lying(), upd({ view: 'front' }), PRONE).message).toMatch(/Turn side-on/);
   });
   it('a tiny figure far away: come closer', () => {
-    const v = checkSetup(lying((_i, p) => ({ ...p, x: 0.45 + (p.x - 0.45) * 0.2 })), upd(), PRONE);
+    const v = checkSetup(
+      lying((_i, p) => ({ ...p, x: 0.45 + (p.x - 0.45) * 0.2 })),
+      upd(),
+      PRONE,
+    );
     expect(v.problem).toBe('come-closer');
   });
 });

@@ -7,7 +7,16 @@ import type { ExerciseDefinition, TrackerUpdate } from '../exercises/types.ts';
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
 import { LM } from '../pose/landmarks.ts';
 
-export type SetupProblem = 'no-person' | 'several-people' | 'people-unchecked' | 'hips-hidden' | 'move-back' | 'come-closer' | 'turn-side-on' | 'face-camera' | 'low-visibility';
+export type SetupProblem =
+  | 'no-person'
+  | 'several-people'
+  | 'people-unchecked'
+  | 'hips-hidden'
+  | 'move-back'
+  | 'come-closer'
+  | 'turn-side-on'
+  | 'face-camera'
+  | 'low-visibility';
 
 export interface SetupVerdict {
   readonly ok: boolean;
@@ -24,11 +33,22 @@ const EDGE = 0.02;
  * (the person in pfc/sphinx-pose.mp4 spans ~0.45 of the width and is tracked well). */
 const TOO_SMALL = 0.2;
 
-const BODY = [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip, LM.leftKnee, LM.rightKnee, LM.leftAnkle, LM.rightAnkle, LM.nose];
+const BODY = [
+  LM.leftShoulder,
+  LM.rightShoulder,
+  LM.leftHip,
+  LM.rightHip,
+  LM.leftKnee,
+  LM.rightKnee,
+  LM.leftAnkle,
+  LM.rightAnkle,
+  LM.nose,
+];
 
 const MESSAGES: Record<SetupProblem, string> = {
   'no-person': "I can't see you yet. Get into the picture, head to feet.",
-  'several-people': 'I can see more than one person, and I can only coach one. Ask anyone else to step out of the picture.',
+  'several-people':
+    'I can see more than one person, and I can only coach one. Ask anyone else to step out of the picture.',
   'people-unchecked': 'One moment: checking that only you are in the picture.',
   'hips-hidden': "I can't see your hips. Move so your hips are in the picture and not covered.",
   'move-back': 'Move back, or move the laptop further away: I need to see you from head to feet.',
@@ -43,7 +63,12 @@ export type PeopleVerdict = 'one' | 'several' | 'unchecked';
 
 /** Checks the setup for `def` on one frame. `update` is the engine's verdict for the same frame (null before one);
  * `people` is the people check's verdict. */
-export function checkSetup(frame: PoseFrame | null, update: TrackerUpdate | null, def: ExerciseDefinition, people: PeopleVerdict = 'one'): SetupVerdict {
+export function checkSetup(
+  frame: PoseFrame | null,
+  update: TrackerUpdate | null,
+  def: ExerciseDefinition,
+  people: PeopleVerdict = 'one',
+): SetupVerdict {
   const bad = (problem: SetupProblem): SetupVerdict => ({ ok: false, problem, message: MESSAGES[problem] });
   const lms = frame?.landmarks;
   if (!lms || update?.notJudged === 'no-person') return bad('no-person');
@@ -61,7 +86,8 @@ export function checkSetup(frame: PoseFrame | null, update: TrackerUpdate | null
   const spanW = (Math.max(...xs) - Math.min(...xs)) * aspect;
   const spanH = Math.max(...ys) - Math.min(...ys);
   if (Math.max(spanW, spanH) < TOO_SMALL * Math.max(1, aspect)) return bad('come-closer');
-  const wrongView = update?.notJudged === 'wrong-view' || (update !== null && update.view !== 'unknown' && update.view !== def.view);
+  const wrongView =
+    update?.notJudged === 'wrong-view' || (update !== null && update.view !== 'unknown' && update.view !== def.view);
   if (wrongView) return bad(def.view === 'side' ? 'turn-side-on' : 'face-camera');
   if (update?.notJudged === 'low-visibility') return bad('low-visibility');
   if (people === 'unchecked') return bad('people-unchecked');

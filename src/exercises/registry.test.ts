@@ -20,19 +20,22 @@ describe('the ten stretches', () => {
     ['nerve-stretch', 'reps', [20, 20], undefined, undefined, 'each', 'standing', 'side'],
     ['ql-stretch', 'hold', [1, 2], [20, 30], undefined, 'each', 'standing', 'front'],
     ['back-block', 'sequence', undefined, [60, 60], [3, 5], 'none', 'supine-knees-bent', 'side'],
-  ] as const)('%s: %s, reps %j, hold %j s, cycles %j, sides %s, from %s, %s view', (id, kind, reps, holdS, cycles, sides, start, view) => {
-    const d = getExercise(id);
-    expect(d.kind).toBe(kind);
-    expect(d.targets.reps ? [d.targets.reps.min, d.targets.reps.max] : undefined).toEqual(reps);
-    expect(d.targets.holdS ? [d.targets.holdS.min, d.targets.holdS.max] : undefined).toEqual(holdS);
-    expect(d.targets.cycles ? [d.targets.cycles.min, d.targets.cycles.max] : undefined).toEqual(cycles);
-    expect(d.targets.sides).toBe(sides);
-    expect(d.startPositions).toContain(start);
-    expect(d.view).toBe(view);
-    expect(d.steps.length).toBeGreaterThanOrEqual(3);
-    expect(d.cameraSetup.length).toBeGreaterThan(20);
-    expect(d.cues && Object.values(d.cues).every((t) => t.length > 10)).toBe(true);
-  });
+  ] as const)(
+    '%s: %s, reps %j, hold %j s, cycles %j, sides %s, from %s, %s view',
+    (id, kind, reps, holdS, cycles, sides, start, view) => {
+      const d = getExercise(id);
+      expect(d.kind).toBe(kind);
+      expect(d.targets.reps ? [d.targets.reps.min, d.targets.reps.max] : undefined).toEqual(reps);
+      expect(d.targets.holdS ? [d.targets.holdS.min, d.targets.holdS.max] : undefined).toEqual(holdS);
+      expect(d.targets.cycles ? [d.targets.cycles.min, d.targets.cycles.max] : undefined).toEqual(cycles);
+      expect(d.targets.sides).toBe(sides);
+      expect(d.startPositions).toContain(start);
+      expect(d.view).toBe(view);
+      expect(d.steps.length).toBeGreaterThanOrEqual(3);
+      expect(d.cameraSetup.length).toBeGreaterThan(20);
+      expect(d.cues && Object.values(d.cues).every((t) => t.length > 10)).toBe(true);
+    },
+  );
 
   it('gives each tracker its own state, and says it has not started before any frame', () => {
     const a = createTracker('knee-to-chest');

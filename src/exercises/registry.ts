@@ -1,6 +1,6 @@
 /** The ten stretches of the programme, easiest to hardest, and the tracker factory. */
-import { GenericTracker } from './engine/tracker.ts';
-import type { ExerciseSpec } from './engine/spec.ts';
+import { GenericTracker } from './counting/tracker.ts';
+import type { ExerciseSpec } from './counting/spec.ts';
 import { backBlock } from './defs/back-block.ts';
 import { catCamel } from './defs/cat-camel.ts';
 import { hipFlexor } from './defs/hip-flexor.ts';

@@ -12,7 +12,13 @@ import { EXERCISE_IDS, type EngineEvent, type ExerciseId } from './types.ts';
 const VARIANTS: Record<string, SynthVariant> = {
   'default (1.70 m, left side to the camera)': {},
   '1.90 m, right side to the camera': { heightM: 1.9, cameraSide: 'right', seed: 2 },
-  '1.55 m, camera tilted 6 degrees, 2 px noise, 20 ms jitter': { heightM: 1.55, rollDeg: 6, noisePx: 2, jitterMs: 20, seed: 3 },
+  '1.55 m, camera tilted 6 degrees, 2 px noise, 20 ms jitter': {
+    heightM: 1.55,
+    rollDeg: 6,
+    noisePx: 2,
+    jitterMs: 20,
+    seed: 3,
+  },
   '30 fps': { fps: 30, seed: 4, noisePx: 1.5 },
   '5 % of frames lost': { dropoutRate: 0.05, seed: 5 },
   'camera higher and further away': { cameraHeightM: 0.8, distanceM: 3.2, seed: 6 },
@@ -34,7 +40,8 @@ const HOLD_TOLERANCE_S: Partial<Record<ExerciseId, number>> = {
 
 /** The far-side flicker variant, without the hip flexor: its far kneeling leg is the measured one, see the test of
  * its own below. */
-const variantsFor = (id: ExerciseId) => Object.entries(VARIANTS).filter(([, v]) => !(id === 'hip-flexor' && v.visibilityJitter));
+const variantsFor = (id: ExerciseId) =>
+  Object.entries(VARIANTS).filter(([, v]) => !(id === 'hip-flexor' && v.visibilityJitter));
 
 describe.each(EXERCISE_IDS)('%s on generated tracks', (id) => {
   it.each(variantsFor(id))('%s: counts, sides and holds', (_name, variant) => {
@@ -78,7 +85,10 @@ describe('generated tracks across stretches', () => {
     const tracker = createTracker('knee-to-chest');
     const events: EngineEvent[] = clip.track.frames.flatMap((f) => [...tracker.step(f).events]);
     events.push(...tracker.finish());
-    const types = events.filter((e) => e.type.startsWith('hold-')).slice(0, 4).map((e) => e.type);
+    const types = events
+      .filter((e) => e.type.startsWith('hold-'))
+      .slice(0, 4)
+      .map((e) => e.type);
     expect(types).toEqual(['hold-started', 'hold-paused', 'hold-resumed', 'hold-ended']);
     const first = events.find((e) => e.type === 'hold-ended');
     if (first?.type !== 'hold-ended') throw new Error('no hold ended');
@@ -98,7 +108,10 @@ describe('generated tracks across stretches', () => {
     expect(far).toBeDefined();
     expect(Math.abs(far!.startS - clip.expected.holds[1]!.startS)).toBeLessThanOrEqual(HOLD_TOLERANCE_S['hip-flexor']!);
     expect(far!.heldS).toBeLessThan(30);
-    expect(report.notJudged.filter((s) => s.reason === 'low-visibility' && s.startS > far!.startS && s.endS < far!.endS).length).toBeGreaterThan(3);
+    expect(
+      report.notJudged.filter((s) => s.reason === 'low-visibility' && s.startS > far!.startS && s.endS < far!.endS)
+        .length,
+    ).toBeGreaterThan(3);
   });
 
   it('ends a hold when the person is lost for 3 s, and says why it could not judge', () => {
@@ -115,28 +128,36 @@ describe('generated tracks across stretches', () => {
     const clip = synthesize('lumbar-roll', { worldLandmarks: false, seed: 12 });
     const report = countTrack(clip.track, 'lumbar-roll');
     expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
-    expect(countTrack(synthesize('lumbar-roll', { worldLandmarks: false, depthScale: 0.25, noisePx: 0.5 }).track, 'lumbar-roll').repCount).toBe(0);
+    expect(
+      countTrack(
+        synthesize('lumbar-roll', { worldLandmarks: false, depthScale: 0.25, noisePx: 0.5 }).track,
+        'lumbar-roll',
+      ).repCount,
+    ).toBe(0);
   });
 
-  it.each(['single-knee-to-chest', 'ql-stretch', 'lumbar-roll'] as const)('names the person\'s real sides on a mirrored (selfie) picture: %s', (id) => {
-    const clip = synthesize(id, { seed: 13 });
-    // the detector run on a mirrored picture: x flipped, and what it calls the left side is the person's right
-    const face = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9]; // nose; eyes, ears and mouth corners change sides
-    const swap = (i: number) => face[i] ?? (i % 2 === 1 ? i + 1 : i - 1); // from 11 on: left odd, right even
-    const frames = clip.track.frames.map((f) => {
-      if (!f.landmarks || !f.worldLandmarks) return { ...f, mirrored: true };
-      const lm = f.landmarks;
-      const wl = f.worldLandmarks;
-      return {
-        ...f,
-        mirrored: true,
-        landmarks: lm.map((_, i) => ({ ...lm[swap(i)]!, x: 1 - lm[swap(i)]!.x })),
-        worldLandmarks: wl.map((_, i) => ({ ...wl[swap(i)]!, x: -wl[swap(i)]!.x })),
-      };
-    });
-    const report = countTrack({ ...clip.track, frames }, id);
-    expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
-  });
+  it.each(['single-knee-to-chest', 'ql-stretch', 'lumbar-roll'] as const)(
+    "names the person's real sides on a mirrored (selfie) picture: %s",
+    (id) => {
+      const clip = synthesize(id, { seed: 13 });
+      // the detector run on a mirrored picture: x flipped, and what it calls the left side is the person's right
+      const face = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9]; // nose; eyes, ears and mouth corners change sides
+      const swap = (i: number) => face[i] ?? (i % 2 === 1 ? i + 1 : i - 1); // from 11 on: left odd, right even
+      const frames = clip.track.frames.map((f) => {
+        if (!f.landmarks || !f.worldLandmarks) return { ...f, mirrored: true };
+        const lm = f.landmarks;
+        const wl = f.worldLandmarks;
+        return {
+          ...f,
+          mirrored: true,
+          landmarks: lm.map((_, i) => ({ ...lm[swap(i)]!, x: 1 - lm[swap(i)]!.x })),
+          worldLandmarks: wl.map((_, i) => ({ ...wl[swap(i)]!, x: -wl[swap(i)]!.x })),
+        };
+      });
+      const report = countTrack({ ...clip.track, frames }, id);
+      expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
+    },
+  );
 
   it('does not count a lumbar roll filmed from the side, and says the view is wrong', () => {
     const report = countTrack(synthesize('lumbar-roll', { view: 'side' }).track, 'lumbar-roll');

@@ -5,7 +5,17 @@
  */
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
 import { LM } from '../pose/landmarks.ts';
-import { angleAtDeg, angleBetweenDeg, distance, elevationDeg, midpoint, signedAngleDeg, toPx, vector, type Point } from './geometry.ts';
+import {
+  angleAtDeg,
+  angleBetweenDeg,
+  distance,
+  elevationDeg,
+  midpoint,
+  signedAngleDeg,
+  toPx,
+  vector,
+  type Point,
+} from './geometry.ts';
 import { kneeRollWorldDeg } from './world-features.ts';
 
 /** A landmark counts as seen at or above this visibility; BlazePose gives >0.9 for clearly visible joints and
@@ -77,7 +87,14 @@ function seen(l: ImageLandmark | undefined): l is ImageLandmark {
   return l !== undefined && l.visibility >= MIN_VISIBILITY && Number.isFinite(l.x) && Number.isFinite(l.y);
 }
 
-function legFeatures(lm: readonly ImageLandmark[], side: LegSide, px: (l: ImageLandmark) => Point, shoulderMid: Point, hipMid: Point, torsoPx: number): LegFeatures {
+function legFeatures(
+  lm: readonly ImageLandmark[],
+  side: LegSide,
+  px: (l: ImageLandmark) => Point,
+  shoulderMid: Point,
+  hipMid: Point,
+  torsoPx: number,
+): LegFeatures {
   const o = side === 'left' ? 0 : 1;
   const sh = lm[LM.leftShoulder + o];
   const hip = lm[LM.leftHip + o];
@@ -93,7 +110,10 @@ function legFeatures(lm: readonly ImageLandmark[], side: LegSide, px: (l: ImageL
     hipFlexionDeg: hipKnee ? 180 - angleAtDeg(px(sh), px(hip), px(knee)) : null,
     kneeFlexionDeg: kneeAnkle ? 180 - angleAtDeg(px(hip), px(knee), px(ankle)) : null,
     ankleAngleDeg: seen(knee) && seen(ankle) && seen(foot) ? angleAtDeg(px(knee), px(ankle), px(foot)) : null,
-    ankleSoleDeg: seen(knee) && seen(ankle) && seen(heel) && seen(foot) ? angleBetweenDeg(vector(px(ankle), px(knee)), vector(px(heel), px(foot))) : null,
+    ankleSoleDeg:
+      seen(knee) && seen(ankle) && seen(heel) && seen(foot)
+        ? angleBetweenDeg(vector(px(ankle), px(knee)), vector(px(heel), px(foot)))
+        : null,
     thighFromTrunkDeg: thigh ? signedAngleDeg(trunkAxis, thigh) : null,
     kneeAboveAnkle: seen(knee) && seen(ankle) ? (px(ankle).y - px(knee).y) / torsoPx : null,
     ankleY: seen(ankle) ? px(ankle).y / torsoPx : null,

@@ -38,7 +38,8 @@ export class OneEuroFilter {
     const dtS = (tMs - last.tMs) / 1000;
     if (dtS <= 0) return last.value;
     const rawDerivative = (value - last.value) / dtS;
-    const derivative = last.derivative + alpha(this.#config.derivativeCutoffHz, dtS) * (rawDerivative - last.derivative);
+    const derivative =
+      last.derivative + alpha(this.#config.derivativeCutoffHz, dtS) * (rawDerivative - last.derivative);
     const cutoff = this.#config.minCutoffHz + this.#config.beta * Math.abs(derivative);
     const filtered = last.value + alpha(cutoff, dtS) * (value - last.value);
     this.#last = { tMs, value: filtered, derivative };

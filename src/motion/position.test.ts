@@ -13,7 +13,10 @@ import type { LandmarkTrack, PoseFrame } from '../pose/types.ts';
 /** One noiseless frame of a generated 1.70 m body, camera 2.6 m away looking at the body's middle. */
 function frame(pose: BodyPose, from: Vec3, heightM: number, scale = 1): PoseFrame {
   const pts = bodyPoints(pose, 1.7 * scale);
-  const mid = [11, 12, 23, 24, 25, 26].reduce((a, i) => v3(a.x + pts[i]!.x / 6, a.y + pts[i]!.y / 6, a.z + pts[i]!.z / 6), v3(0, 0, 0));
+  const mid = [11, 12, 23, 24, 25, 26].reduce(
+    (a, i) => v3(a.x + pts[i]!.x / 6, a.y + pts[i]!.y / 6, a.z + pts[i]!.z / 6),
+    v3(0, 0, 0),
+  );
   const cam = cameraAt(mid, from, 2.6, heightM);
   const { landmarks, world } = project(pts, cam, { noisePx: 0, farVisibility: 0.8, gauss: () => 0 });
   return { tMs: 0, landmarks, worldLandmarks: world, score: 1, imageWidth: cam.widthPx, imageHeight: cam.heightPx };
@@ -26,14 +29,49 @@ const FRONT = v3(1, 0, 0);
 describe('classifyPosition and cameraView on generated bodies', () => {
   it.each([
     { name: 'standing, side-on', pose: standing({}), from: SIDE, h: 1.0, position: 'standing', view: 'side' },
-    { name: 'standing, facing the camera', pose: standing({}), from: FRONT, h: 1.0, position: 'standing', view: 'front' },
+    {
+      name: 'standing, facing the camera',
+      pose: standing({}),
+      from: FRONT,
+      h: 1.0,
+      position: 'standing',
+      view: 'front',
+    },
     { name: 'on all fours', pose: fourPoint({}), from: SIDE, h: 0.35, position: 'four-point-kneel', view: 'side' },
-    { name: 'on all fours, other side', pose: fourPoint({ neck: 30 }), from: OTHER_SIDE, h: 0.5, position: 'four-point-kneel', view: 'side' },
-    { name: 'on the back, knees bent', pose: supine({}), from: SIDE, h: 0.35, position: 'supine-knees-bent', view: 'side' },
-    { name: 'on the back, legs straight', pose: supine({ hipL: 0, kneeL: 0, hipR: 0, kneeR: 0, plantarL: 10, plantarR: 10 }), from: SIDE, h: 0.35, position: 'supine-knees-straight', view: 'side' },
+    {
+      name: 'on all fours, other side',
+      pose: fourPoint({ neck: 30 }),
+      from: OTHER_SIDE,
+      h: 0.5,
+      position: 'four-point-kneel',
+      view: 'side',
+    },
+    {
+      name: 'on the back, knees bent',
+      pose: supine({}),
+      from: SIDE,
+      h: 0.35,
+      position: 'supine-knees-bent',
+      view: 'side',
+    },
+    {
+      name: 'on the back, legs straight',
+      pose: supine({ hipL: 0, kneeL: 0, hipR: 0, kneeR: 0, plantarL: 10, plantarR: 10 }),
+      from: SIDE,
+      h: 0.35,
+      position: 'supine-knees-straight',
+      view: 'side',
+    },
     { name: 'on the stomach', pose: prone({ lift: 2 }), from: SIDE, h: 0.35, position: 'prone', view: 'side' },
     { name: 'on the forearms', pose: prone({ lift: 28 }), from: OTHER_SIDE, h: 0.35, position: 'prone', view: 'side' },
-    { name: 'kneeling lunge', pose: kneelingLunge({ ext: 10 }), from: SIDE, h: 0.6, position: 'kneeling-lunge', view: 'side' },
+    {
+      name: 'kneeling lunge',
+      pose: kneelingLunge({ ext: 10 }),
+      from: SIDE,
+      h: 0.6,
+      position: 'kneeling-lunge',
+      view: 'side',
+    },
   ])('$name: $position, $view view', ({ pose, from, h, position, view }) => {
     const f = computeFeatures(frame(pose, from, h))!;
     expect(classifyPosition(f)).toBe(position);
@@ -77,11 +115,14 @@ describe('face down is never lying on the back (real footage tracks)', () => {
     });
   };
 
-  it.each(['pfc__childs-pose', 'trajnovd__childs_pose', 'trajnovd__quad_stretch'])('%s: no frame is lying on the back', (name) => {
-    expect(positions(name)).not.toContain('supine-knees-bent');
-  });
+  it.each(['pfc__childs-pose', 'trajnovd__childs_pose', 'trajnovd__quad_stretch'])(
+    '%s: no frame is lying on the back',
+    (name) => {
+      expect(positions(name)).not.toContain('supine-knees-bent');
+    },
+  );
 
-  it('the prone knee bend (hips on the floor) is prone; child\'s pose (hips over the heels) is neither', () => {
+  it("the prone knee bend (hips on the floor) is prone; child's pose (hips over the heels) is neither", () => {
     expect(positions('trajnovd__quad_stretch').filter((p) => p === 'prone').length).toBeGreaterThan(50);
     expect(positions('pfc__childs-pose')).not.toContain('prone');
   });

@@ -66,7 +66,8 @@ export function classifyPosition(f: BodyFeatures): BodyPosition {
     if (f.trunkElevationDeg > 8 && !anyKneeBent) return 'prone'; // chest lifted on forearms or hands, legs long
     if (anyKneeBent) {
       // face down: a kneeling fold (child's pose) or a prone knee bend, never lying on the back
-      if ((f.noseAboveEars ?? 1) < FACE_DOWN_MAX_NOSE_ABOVE_EARS) return (f.pelvisAboveKnees ?? 0) > KNEELING_FOLD_MIN_PELVIS_ABOVE_KNEES ? 'unknown' : 'prone';
+      if ((f.noseAboveEars ?? 1) < FACE_DOWN_MAX_NOSE_ABOVE_EARS)
+        return (f.pelvisAboveKnees ?? 0) > KNEELING_FOLD_MIN_PELVIS_ABOVE_KNEES ? 'unknown' : 'prone';
       return 'supine-knees-bent';
     }
     if ((f.noseAboveEars ?? 0) > 0.05) return 'supine-knees-straight';

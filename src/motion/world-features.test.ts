@@ -20,7 +20,12 @@ describe('kneeRollWorldDeg', () => {
   it.each([0, 20, -35, 60])('reads a knee roll of %d degrees (+ = right) wherever the camera stands', (rollDeg) => {
     // the generator's legRoll is + to the left
     const pose = supine({ legRoll: -rollDeg });
-    for (const [from, h] of [[v3(1, 0, 0), 0.8], [v3(1, 0, 0), 0.3], [v3(0, 0, -1), 0.35], [v3(1, 0, 1), 1.2]] as const) {
+    for (const [from, h] of [
+      [v3(1, 0, 0), 0.8],
+      [v3(1, 0, 0), 0.3],
+      [v3(0, 0, -1), 0.35],
+      [v3(1, 0, 1), 1.2],
+    ] as const) {
       expect(kneeRollWorldDeg(frame(pose, from, h).worldLandmarks)).toBeCloseTo(rollDeg, 0);
     }
   });

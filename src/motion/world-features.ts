@@ -15,7 +15,10 @@ const sub = (a: V, b: V): V => ({ x: a.x - b.x, y: a.y - b.y, z: a.z - b.z });
 const mid = (a: V, b: V): V => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
 const dot = (a: V, b: V) => a.x * b.x + a.y * b.y + a.z * b.z;
 const cross = (a: V, b: V): V => ({ x: a.y * b.z - a.z * b.y, y: a.z * b.x - a.x * b.z, z: a.x * b.y - a.y * b.x });
-const angleDeg = (a: V, b: V) => (Math.acos(Math.max(-1, Math.min(1, dot(a, b) / (Math.hypot(a.x, a.y, a.z) * Math.hypot(b.x, b.y, b.z) || 1)))) * 180) / Math.PI;
+const angleDeg = (a: V, b: V) =>
+  (Math.acos(Math.max(-1, Math.min(1, dot(a, b) / (Math.hypot(a.x, a.y, a.z) * Math.hypot(b.x, b.y, b.z) || 1)))) *
+    180) /
+  Math.PI;
 const unit = (a: V): V => {
   const n = Math.hypot(a.x, a.y, a.z) || 1;
   return { x: a.x / n, y: a.y / n, z: a.z / n };
@@ -38,20 +41,39 @@ const MIN_VISIBILITY = 0.5;
  */
 export function kneeRollWorldDeg(world: readonly WorldLandmark[] | null): number | null {
   if (!world) return null;
-  const need = [LM.nose, LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip, LM.leftKnee, LM.rightKnee, LM.leftAnkle, LM.rightAnkle];
+  const need = [
+    LM.nose,
+    LM.leftShoulder,
+    LM.rightShoulder,
+    LM.leftHip,
+    LM.rightHip,
+    LM.leftKnee,
+    LM.rightKnee,
+    LM.leftAnkle,
+    LM.rightAnkle,
+  ];
   if (need.some((i) => (world[i]?.visibility ?? 0) < MIN_VISIBILITY)) return null;
   const p = (i: number) => world[i]!;
   // a lumbar roll is done with the knees bent; a side bend standing tilts the trunk away from straight legs, which
   // would otherwise read as knees at 90 degrees of roll
   const kneeFlex = (hip: V, knee: V, ankle: V) => angleDeg(sub(knee, hip), sub(ankle, knee));
-  const meanKneeFlex = (kneeFlex(p(LM.leftHip), p(LM.leftKnee), p(LM.leftAnkle)) + kneeFlex(p(LM.rightHip), p(LM.rightKnee), p(LM.rightAnkle))) / 2;
+  const meanKneeFlex =
+    (kneeFlex(p(LM.leftHip), p(LM.leftKnee), p(LM.leftAnkle)) +
+      kneeFlex(p(LM.rightHip), p(LM.rightKnee), p(LM.rightAnkle))) /
+    2;
   if (meanKneeFlex < MIN_KNEE_FLEX_DEG) return null;
   const shoulders = mid(p(LM.leftShoulder), p(LM.rightShoulder));
   const hips = mid(p(LM.leftHip), p(LM.rightHip));
   const long = unit(sub(shoulders, hips));
   // across the body, from the left shoulder to the right, made square to the long axis
   const rawAcross = sub(p(LM.rightShoulder), p(LM.leftShoulder));
-  const across = unit(sub(rawAcross, { x: long.x * dot(rawAcross, long), y: long.y * dot(rawAcross, long), z: long.z * dot(rawAcross, long) }));
+  const across = unit(
+    sub(rawAcross, {
+      x: long.x * dot(rawAcross, long),
+      y: long.y * dot(rawAcross, long),
+      z: long.z * dot(rawAcross, long),
+    }),
+  );
   // the front of the body: square to both, on the side the face points to
   let front = unit(cross(long, across));
   if (dot(front, sub(p(LM.nose), shoulders)) < 0) front = { x: -front.x, y: -front.y, z: -front.z };

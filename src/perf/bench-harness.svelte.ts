@@ -5,8 +5,8 @@
  */
 import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
-import { createPeopleCounter, createPoseEngine, openCamera, runPoseLoop, type PoseEngine } from '../pose/index.ts';
-import { createWorkerEngine } from '../pose/worker-engine.ts';
+import { createPeopleCounter, createPoseDetector, openCamera, runPoseLoop, type PoseDetector } from '../pose/index.ts';
+import { createWorkerDetector } from '../pose/worker-detector.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
 import { createTracker } from '../exercises/registry.ts';
 import type { EngineEvent, ExerciseId, TrackerUpdate } from '../exercises/types.ts';
@@ -88,7 +88,7 @@ function heapMB(): number {
 }
 
 /** Wraps an engine so each frame is first drawn into a `width`-pixel-wide canvas (timed as detector work). */
-function downscaled(inner: PoseEngine, width: number): PoseEngine {
+function downscaled(inner: PoseDetector, width: number): PoseDetector {
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   return {
@@ -132,8 +132,10 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const cameraReadyMs = performance.now() - t0;
   const props = $state<{ frame: PoseFrame | null; mirrored: boolean }>({ frame: null, mirrored: true });
   const overlay = mount(SkeletonOverlay, { target: stage, props });
-  let engine: PoseEngine =
-    req.mode === 'worker' ? await createWorkerEngine(req.model) : await createPoseEngine({ backend: req.backend, model: req.model, warmupImage: video });
+  let engine: PoseDetector =
+    req.mode === 'worker'
+      ? await createWorkerDetector(req.model)
+      : await createPoseDetector({ backend: req.backend, model: req.model, warmupImage: video });
   if (req.inputWidth > 0) engine = downscaled(engine, req.inputWidth);
   const modelReadyMs = performance.now() - t0;
 
@@ -229,7 +231,13 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
       const sampleMs = req.sampleS * 1000;
       for (let i = 1; i * sampleMs <= req.longMinutes * 60_000; i++) {
         await sleep(m0 + i * sampleMs - performance.now());
-        samples.push({ minute: (i * sampleMs) / 60_000, heapMB: heapMB(), detector: summarizeMs(detectorMs), pipeline: summarizeMs(pipelineMs), framesAnalysed: detectorMs.length });
+        samples.push({
+          minute: (i * sampleMs) / 60_000,
+          heapMB: heapMB(),
+          detector: summarizeMs(detectorMs),
+          pipeline: summarizeMs(pipelineMs),
+          framesAnalysed: detectorMs.length,
+        });
         detectorMs = [];
         pipelineMs = [];
         for (const k of Object.keys(stageMs)) stageMs[k] = [];
@@ -254,12 +262,30 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     stage.remove();
   }
   return {
-    backend: engine.backend, model: req.model, mode: req.mode, inputWidth: req.inputWidth,
-    videoWidth: video.videoWidth, videoHeight: video.videoHeight,
-    shellPaintMs: paint ? paint.startTime : null, cameraReadyMs, modelReadyMs, firstPoseMs,
-    detectorMs, pipelineMs, stageMs, framesAnalysed: analysed, framesWithPose: withPose, framesPresented: presentedNow - (presentedAtStart ?? presentedNow), measuredS,
-    rafCount, rafGapP90Ms: summarizeMs(rafGaps).p90, heapBeforeMB, heapAfterMB, samples,
-    repCount: prev === null ? 0 : (prev as TrackerUpdate).repCount, peopleCheckMs,
+    backend: engine.backend,
+    model: req.model,
+    mode: req.mode,
+    inputWidth: req.inputWidth,
+    videoWidth: video.videoWidth,
+    videoHeight: video.videoHeight,
+    shellPaintMs: paint ? paint.startTime : null,
+    cameraReadyMs,
+    modelReadyMs,
+    firstPoseMs,
+    detectorMs,
+    pipelineMs,
+    stageMs,
+    framesAnalysed: analysed,
+    framesWithPose: withPose,
+    framesPresented: presentedNow - (presentedAtStart ?? presentedNow),
+    measuredS,
+    rafCount,
+    rafGapP90Ms: summarizeMs(rafGaps).p90,
+    heapBeforeMB,
+    heapAfterMB,
+    samples,
+    repCount: prev === null ? 0 : (prev as TrackerUpdate).repCount,
+    peopleCheckMs,
   };
 }
 

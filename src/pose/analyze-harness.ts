@@ -1,5 +1,5 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
-import { createPoseEngine } from './engine.ts';
+import { createPoseDetector } from './create-detector.ts';
 import { analyzeVideo, estimateSourceFps, frameCanvas, loadVideo } from './video-file.ts';
 
 /** What `npm run analyze` asks the page to do. */
@@ -41,8 +41,9 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
   try {
     const loaded = await loadVideo(objectUrl);
     // `auto` times the candidates on a frame from the first second of the clip
-    const warmupImage = req.backend === 'auto' ? await frameCanvas(loaded, Math.min(1, loaded.durationS / 2), req.maxSide) : undefined;
-    const engine = await createPoseEngine({ backend: req.backend, model: req.model, remeasure: true, warmupImage });
+    const warmupImage =
+      req.backend === 'auto' ? await frameCanvas(loaded, Math.min(1, loaded.durationS / 2), req.maxSide) : undefined;
+    const engine = await createPoseDetector({ backend: req.backend, model: req.model, remeasure: true, warmupImage });
     const modelLoadMs = performance.now() - t0;
     const detectorMs: number[] = [];
     let firstPoseMs: number | null = null;
@@ -58,7 +59,17 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
           if (f.landmarks && firstPoseMs === null) firstPoseMs = performance.now() - t0;
         },
       });
-      return { backend: engine.backend, model: req.model, durationS: loaded.durationS, width: loaded.width, height: loaded.height, frames, detectorMs, firstPoseMs, modelLoadMs };
+      return {
+        backend: engine.backend,
+        model: req.model,
+        durationS: loaded.durationS,
+        width: loaded.width,
+        height: loaded.height,
+        frames,
+        detectorMs,
+        firstPoseMs,
+        modelLoadMs,
+      };
     } finally {
       engine.dispose();
     }

@@ -3,12 +3,23 @@ import { autoCacheKey, autoCandidates, medianMs, pickFastest } from './auto-back
 
 describe('auto backend choice', () => {
   it('skips WebGL candidates on a software renderer or without WebGL, tries them on a GPU', () => {
-    expect(autoCandidates('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))')).toEqual(['wasm', 'mediapipe-cpu']);
+    expect(autoCandidates('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))')).toEqual([
+      'wasm',
+      'mediapipe-cpu',
+    ]);
     expect(autoCandidates(null)).toEqual(['wasm', 'mediapipe-cpu']);
     expect(autoCandidates('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060)')).toContain('mediapipe-gpu');
   });
   it('keeps the fastest median and never a failed candidate', () => {
-    expect(pickFastest(new Map([['wasm', 41], ['mediapipe-cpu', 39.5], ['webgl', NaN]]))).toBe('mediapipe-cpu');
+    expect(
+      pickFastest(
+        new Map([
+          ['wasm', 41],
+          ['mediapipe-cpu', 39.5],
+          ['webgl', NaN],
+        ]),
+      ),
+    ).toBe('mediapipe-cpu');
     expect(pickFastest(new Map([['webgl', NaN]]))).toBeNull();
   });
   it('takes the median, robust to one slow outlier', () => {

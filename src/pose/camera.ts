@@ -68,7 +68,9 @@ export async function listCameras(): Promise<{ deviceId: string; label: string }
 }
 
 /** Opens a camera (the given one, or the default) and resolves once its first frame has a size. */
-export async function openCamera(opts: { deviceId?: string; width?: number; height?: number } = {}): Promise<CameraHandle> {
+export async function openCamera(
+  opts: { deviceId?: string; width?: number; height?: number } = {},
+): Promise<CameraHandle> {
   if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('unsupported', cameraErrorMessage('unsupported'));
   let stream: MediaStream;
   try {
@@ -94,7 +96,10 @@ export async function openCamera(opts: { deviceId?: string; width?: number; heig
     if (video.videoWidth === 0) await new Promise((r) => video.addEventListener('loadeddata', r, { once: true }));
   } catch (e) {
     stop();
-    throw new CameraError('unknown', `The camera stream could not be played: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CameraError(
+      'unknown',
+      `The camera stream could not be played: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   // pose-detection reads the width/height attributes, which default to 0
   video.width = video.videoWidth;

@@ -16,7 +16,8 @@ export interface RawPose {
   readonly score?: number;
 }
 
-const finiteOr = (v: number | undefined, fallback: number): number => (v !== undefined && Number.isFinite(v) ? v : fallback);
+const finiteOr = (v: number | undefined, fallback: number): number =>
+  v !== undefined && Number.isFinite(v) ? v : fallback;
 
 /**
  * Turns the detector's first pose (pixel coordinates) into our `PoseFrame` (normalised coordinates).

@@ -1,8 +1,8 @@
 /**
- * Web Worker entry: BlazePose on tfjs wasm off the main thread (bench experiment of issue 5, see worker-engine.ts).
+ * Web Worker entry: BlazePose on tfjs wasm off the main thread (bench experiment of issue 5, see worker-detector.ts).
  * Protocol: `init` -> `ready` | `error`; `estimate` (a transferred ImageBitmap) -> `frame` | `error`, echoing `id`.
  */
-import { createDetectorEngine, type PoseEngine } from './detectors/blazepose.ts';
+import { createBlazePoseDetector, type PoseDetector } from './detectors/blazepose.ts';
 import type { ModelType, PoseFrame } from './types.ts';
 
 /** Messages the main thread sends. */
@@ -16,18 +16,22 @@ export type WorkerReply =
   | { readonly type: 'frame'; readonly id: number; readonly frame: PoseFrame; readonly detectorMs: number }
   | { readonly type: 'error'; readonly id: number | null; readonly message: string };
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerReply): void };
-let engine: PoseEngine | null = null;
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(m: WorkerReply): void;
+};
+let engine: PoseDetector | null = null;
 
 scope.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
-    createDetectorEngine('wasm', msg.model).then(
+    createBlazePoseDetector('wasm', msg.model).then(
       (eng) => {
         engine = eng;
         scope.postMessage({ type: 'ready' });
       },
-      (err: unknown) => scope.postMessage({ type: 'error', id: null, message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        scope.postMessage({ type: 'error', id: null, message: err instanceof Error ? err.message : String(err) }),
     );
     return;
   }

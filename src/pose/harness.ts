@@ -23,7 +23,17 @@ declare global {
 
 /** Resets and returns the page's probe. */
 export function resetProbe(): PoseProbe {
-  const probe: PoseProbe = { backend: null, model: null, frames: 0, framesWithPose: 0, last: null, firstPoseMs: null, detectorMs: [], error: null, done: false };
+  const probe: PoseProbe = {
+    backend: null,
+    model: null,
+    frames: 0,
+    framesWithPose: 0,
+    last: null,
+    firstPoseMs: null,
+    detectorMs: [],
+    error: null,
+    done: false,
+  };
   window.__spinePose = probe;
   return probe;
 }

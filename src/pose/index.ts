@@ -1,9 +1,37 @@
 /** The pose layer's public API: the only module other layers import from `src/pose/` (plus types.ts / landmarks.ts). */
-export type { Backend, BackendChoice, ImageLandmark, LandmarkTrack, ModelType, PoseFrame, WorldLandmark } from './types.ts';
+export type {
+  Backend,
+  BackendChoice,
+  ImageLandmark,
+  LandmarkTrack,
+  ModelType,
+  PoseFrame,
+  WorldLandmark,
+} from './types.ts';
 export { LM, LANDMARK_COUNT, SKELETON_EDGES } from './landmarks.ts';
-export { createPoseEngine, chooseAutoBackend, type PoseEngine, type PoseEngineOptions, type PoseImage } from './engine.ts';
-export { CameraError, cameraErrorMessage, listCameras, openCamera, type CameraErrorKind, type CameraHandle } from './camera.ts';
+export {
+  createPoseDetector,
+  chooseAutoBackend,
+  type PoseDetector,
+  type PoseDetectorOptions,
+  type PoseImage,
+} from './create-detector.ts';
+export {
+  CameraError,
+  cameraErrorMessage,
+  listCameras,
+  openCamera,
+  type CameraErrorKind,
+  type CameraHandle,
+} from './camera.ts';
 export { runPoseLoop } from './pose-loop.ts';
-export { analyzeVideo, estimateSourceFps, loadVideo, VideoFileError, type LoadedVideo, type VideoFileOptions } from './video-file.ts';
+export {
+  analyzeVideo,
+  estimateSourceFps,
+  loadVideo,
+  VideoFileError,
+  type LoadedVideo,
+  type VideoFileOptions,
+} from './video-file.ts';
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';

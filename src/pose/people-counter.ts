@@ -31,7 +31,11 @@ export async function createPeopleCounter(): Promise<PeopleCounter> {
         const resized = tf.image.resizeBilinear(pixels, [sh, sw]);
         const top = Math.floor((INPUT_PX - sh) / 2);
         const left = Math.floor((INPUT_PX - sw) / 2);
-        const padded = tf.pad(resized, [[top, INPUT_PX - sh - top], [left, INPUT_PX - sw - left], [0, 0]]);
+        const padded = tf.pad(resized, [
+          [top, INPUT_PX - sh - top],
+          [left, INPUT_PX - sw - left],
+          [0, 0],
+        ]);
         return tf.cast(tf.expandDims(padded, 0), 'int32');
       });
       const out = model.execute(input) as import('@tensorflow/tfjs-core').Tensor;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runPoseLoop } from './pose-loop.ts';
-import type { PoseEngine } from './engine.ts';
+import type { PoseDetector } from './create-detector.ts';
 import type { PoseFrame } from './types.ts';
 
 /** A <video> stand-in that presents a new frame every 33 ms (30 fps) through requestVideoFrameCallback. */
@@ -12,7 +12,15 @@ function fakeVideo() {
     mediaTime += 1 / 30;
     const due = [...callbacks.values()];
     callbacks.clear();
-    for (const cb of due) cb(performance.now(), { mediaTime, presentedFrames: 0, width: 640, height: 480, expectedDisplayTime: 0, presentationTime: 0 });
+    for (const cb of due)
+      cb(performance.now(), {
+        mediaTime,
+        presentedFrames: 0,
+        width: 640,
+        height: 480,
+        expectedDisplayTime: 0,
+        presentationTime: 0,
+      });
   }, 33);
   return {
     readyState: 4,
@@ -30,9 +38,19 @@ describe('runPoseLoop', () => {
     const video = fakeVideo();
     let calls = 0;
     // a detector 4x slower than the frame rate (about 130 ms per frame at 30 fps)
-    const engine: PoseEngine = {
-      backend: 'wasm', model: 'lite', dispose() {},
-      estimate: (_img, tMs) => { calls++; return new Promise((r) => setTimeout(() => r({ tMs, landmarks: null, worldLandmarks: null, score: 0, imageWidth: 640, imageHeight: 480 }), 130)); },
+    const engine: PoseDetector = {
+      backend: 'wasm',
+      model: 'lite',
+      dispose() {},
+      estimate: (_img, tMs) => {
+        calls++;
+        return new Promise((r) =>
+          setTimeout(
+            () => r({ tMs, landmarks: null, worldLandmarks: null, score: 0, imageWidth: 640, imageHeight: 480 }),
+            130,
+          ),
+        );
+      },
     };
     const frames: PoseFrame[] = [];
     const ac = new AbortController();
@@ -50,9 +68,21 @@ describe('runPoseLoop', () => {
 
   it('stops calling the detector once aborted', async () => {
     const video = fakeVideo();
-    const estimate = vi.fn(async (_i: unknown, tMs: number): Promise<PoseFrame> => ({ tMs, landmarks: null, worldLandmarks: null, score: 0, imageWidth: 1, imageHeight: 1 }));
+    const estimate = vi.fn(async (_i: unknown, tMs: number): Promise<PoseFrame> => ({
+      tMs,
+      landmarks: null,
+      worldLandmarks: null,
+      score: 0,
+      imageWidth: 1,
+      imageHeight: 1,
+    }));
     const ac = new AbortController();
-    const loop = runPoseLoop(video as unknown as HTMLVideoElement, { backend: 'wasm', model: 'lite', dispose() {}, estimate }, () => {}, ac.signal);
+    const loop = runPoseLoop(
+      video as unknown as HTMLVideoElement,
+      { backend: 'wasm', model: 'lite', dispose() {}, estimate },
+      () => {},
+      ac.signal,
+    );
     await new Promise((r) => setTimeout(r, 200));
     ac.abort();
     await loop;

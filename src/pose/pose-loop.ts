@@ -1,5 +1,5 @@
 import type { PoseFrame } from './types.ts';
-import type { PoseEngine } from './engine.ts';
+import type { PoseDetector } from './create-detector.ts';
 
 /**
  * Runs the detector on a playing <video> (camera or file), driven by requestVideoFrameCallback.
@@ -8,7 +8,7 @@ import type { PoseEngine } from './engine.ts';
  */
 export function runPoseLoop(
   video: HTMLVideoElement,
-  engine: PoseEngine,
+  engine: PoseDetector,
   onFrame: (frame: PoseFrame) => void,
   signal: AbortSignal,
   onTiming?: (detectorMs: number) => void,
@@ -46,10 +46,14 @@ export function runPoseLoop(
       if (hasRvfc) video.cancelVideoFrameCallback(handle);
       else cancelAnimationFrame(handle);
     };
-    signal.addEventListener('abort', () => {
-      cancel();
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        cancel();
+        resolve();
+      },
+      { once: true },
+    );
     schedule();
   });
 }

@@ -8,7 +8,19 @@ export function roundFrame(frame: PoseFrame, imageDigits = 4, worldDigits = 3): 
     ...frame,
     tMs: r(frame.tMs, 3),
     score: r(frame.score, 3),
-    landmarks: frame.landmarks?.map((l) => ({ x: r(l.x, imageDigits), y: r(l.y, imageDigits), z: r(l.z, imageDigits), visibility: r(l.visibility, 3) })) ?? null,
-    worldLandmarks: frame.worldLandmarks?.map((l) => ({ x: r(l.x, worldDigits), y: r(l.y, worldDigits), z: r(l.z, worldDigits), visibility: r(l.visibility, 3) })) ?? null,
+    landmarks:
+      frame.landmarks?.map((l) => ({
+        x: r(l.x, imageDigits),
+        y: r(l.y, imageDigits),
+        z: r(l.z, imageDigits),
+        visibility: r(l.visibility, 3),
+      })) ?? null,
+    worldLandmarks:
+      frame.worldLandmarks?.map((l) => ({
+        x: r(l.x, worldDigits),
+        y: r(l.y, worldDigits),
+        z: r(l.z, worldDigits),
+        visibility: r(l.visibility, 3),
+      })) ?? null,
   };
 }

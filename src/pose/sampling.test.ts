@@ -7,7 +7,9 @@ describe('video sampling', () => {
     expect(t).toHaveLength(10);
     expect(t[0]).toBeCloseTo(0.02);
     expect(t[9]).toBeCloseTo(0.92);
-    expect(t.map((x) => frameStartS(x, 25))).toEqual([0, 0.12, 0.2, 0.32, 0.4, 0.52, 0.6, 0.72, 0.8, 0.92].map((x) => expect.closeTo(x, 6)));
+    expect(t.map((x) => frameStartS(x, 25))).toEqual(
+      [0, 0.12, 0.2, 0.32, 0.4, 0.52, 0.6, 0.72, 0.8, 0.92].map((x) => expect.closeTo(x, 6)),
+    );
   });
   it('visits every source frame when fps is 0 and stops at the duration cap', () => {
     expect(sampleTimesS(2, 0, 30)).toHaveLength(60);

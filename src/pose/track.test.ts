@@ -2,12 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
 import type { LandmarkTrack, PoseFrame } from './types.ts';
 
-const lm = Array.from({ length: 33 }, (_, i) => ({ x: 0.123456 + i / 100, y: 0.5, z: -0.0012345, visibility: 0.98765 }));
+const lm = Array.from({ length: 33 }, (_, i) => ({
+  x: 0.123456 + i / 100,
+  y: 0.5,
+  z: -0.0012345,
+  visibility: 0.98765,
+}));
 const frame = (tMs: number, person = true): PoseFrame => ({
-  tMs, landmarks: person ? lm : null, worldLandmarks: person ? lm.map((l) => ({ ...l, x: 0.12345 })) : null,
-  score: person ? 0.9 : 0, imageWidth: 640, imageHeight: 360,
+  tMs,
+  landmarks: person ? lm : null,
+  worldLandmarks: person ? lm.map((l) => ({ ...l, x: 0.12345 })) : null,
+  score: person ? 0.9 : 0,
+  imageWidth: 640,
+  imageHeight: 360,
 });
-const track = (frames: PoseFrame[]): LandmarkTrack => ({ format: 'spine-coach-track', version: 1, source: 'x.mp4', backend: 'wasm', model: 'full', fps: 10, durationS: 1, frames });
+const track = (frames: PoseFrame[]): LandmarkTrack => ({
+  format: 'spine-coach-track',
+  version: 1,
+  source: 'x.mp4',
+  backend: 'wasm',
+  model: 'full',
+  fps: 10,
+  durationS: 1,
+  frames,
+});
 
 describe('landmark tracks', () => {
   it('rounds image coordinates to 4 and world ones to 3 decimals', () => {
@@ -28,7 +46,14 @@ describe('landmark tracks', () => {
     expect(seen).toEqual([0, 10, 20]);
     const ac = new AbortController();
     const seen2: number[] = [];
-    await replayTrack(track([frame(0), frame(50), frame(100)]), (f) => { seen2.push(f.tMs); ac.abort(); }, ac.signal);
+    await replayTrack(
+      track([frame(0), frame(50), frame(100)]),
+      (f) => {
+        seen2.push(f.tMs);
+        ac.abort();
+      },
+      ac.signal,
+    );
     expect(seen2).toEqual([0]);
   });
 });

@@ -1,5 +1,5 @@
 import type { PoseFrame } from './types.ts';
-import type { PoseEngine } from './engine.ts';
+import type { PoseDetector } from './create-detector.ts';
 import { fitSize, frameStartS, sampleTimesS } from './sampling.ts';
 
 /** Options for analysing a video file frame by frame. */
@@ -34,7 +34,10 @@ export class VideoFileError extends Error {
 }
 
 /** Loads a URL (object URL of a file, or same-origin) into a <video>, rejecting clearly when it cannot be decoded. */
-export function loadVideo(url: string, video: HTMLVideoElement = document.createElement('video')): Promise<LoadedVideo> {
+export function loadVideo(
+  url: string,
+  video: HTMLVideoElement = document.createElement('video'),
+): Promise<LoadedVideo> {
   return new Promise((resolve, reject) => {
     video.muted = true;
     video.playsInline = true;
@@ -55,7 +58,11 @@ export function loadVideo(url: string, video: HTMLVideoElement = document.create
     };
     const onError = () => {
       done();
-      reject(new VideoFileError('This file cannot be read as a video (unsupported or damaged). Try an MP4 (H.264) or WebM file.'));
+      reject(
+        new VideoFileError(
+          'This file cannot be read as a video (unsupported or damaged). Try an MP4 (H.264) or WebM file.',
+        ),
+      );
     };
     video.addEventListener('loadeddata', onData);
     video.addEventListener('error', onError);
@@ -97,7 +104,11 @@ export async function estimateSourceFps(video: HTMLVideoElement, frames = 12): P
   });
   video.pause();
   await seek(video, start);
-  const steps = times.slice(1).map((t, i) => t - (times[i] ?? t)).filter((d) => d > 0.001).sort((a, b) => a - b);
+  const steps = times
+    .slice(1)
+    .map((t, i) => t - (times[i] ?? t))
+    .filter((d) => d > 0.001)
+    .sort((a, b) => a - b);
   const step = steps[Math.floor(steps.length / 4)]; // lower quartile: dropped frames only make steps longer
   return step ? Math.round((1 / step) * 100) / 100 : null;
 }
@@ -115,7 +126,11 @@ function seek(video: HTMLVideoElement, tS: number): Promise<void> {
  * frame scaled to `maxSide` and running the detector on it. Returns one `PoseFrame` per sample, whose `tMs` is
  * the start of the source frame shown.
  */
-export async function analyzeVideo(loaded: LoadedVideo, engine: PoseEngine, opts: VideoFileOptions = {}): Promise<PoseFrame[]> {
+export async function analyzeVideo(
+  loaded: LoadedVideo,
+  engine: PoseDetector,
+  opts: VideoFileOptions = {},
+): Promise<PoseFrame[]> {
   const { video } = loaded;
   const sourceFps = opts.sourceFps && opts.sourceFps > 0 ? opts.sourceFps : 30;
   const times = sampleTimesS(loaded.durationS, opts.fps ?? 10, sourceFps, opts.maxDurationS);

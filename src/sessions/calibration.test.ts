@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { acceptCalibration, DEFAULT_CALIBRATION_DEG as CFG, INITIAL_CALIBRATION, stepCalibration, type CalibrationState } from './calibration.ts';
+import {
+  acceptCalibration,
+  DEFAULT_CALIBRATION_DEG as CFG,
+  INITIAL_CALIBRATION,
+  stepCalibration,
+  type CalibrationState,
+} from './calibration.ts';
 
 /** Feeds depths at 10 fps starting at t=0. */
 function feed(depths: readonly (number | null)[], s: CalibrationState = INITIAL_CALIBRATION): CalibrationState {

@@ -59,7 +59,12 @@ export const INITIAL_CALIBRATION: CalibrationState = {
 };
 
 /** Feeds one frame's depth (null = not judged: the window restarts, a hold cannot span a tracking gap). */
-export function stepCalibration(s: CalibrationState, tMs: number, depth: number | null, cfg: CalibrationConfig): CalibrationState {
+export function stepCalibration(
+  s: CalibrationState,
+  tMs: number,
+  depth: number | null,
+  cfg: CalibrationConfig,
+): CalibrationState {
   if (s.result !== null) return s;
   if (depth === null) return { ...s, window: [], steadyRef: null };
   const window = [...s.window.filter((p) => p.tMs >= tMs - cfg.sustainMs), { tMs, depth }];

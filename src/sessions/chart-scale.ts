@@ -7,7 +7,12 @@ export interface ChartGeometry {
   readonly lines: { readonly left: string; readonly right: string; readonly none: string };
   /** The calibrated comfortable limit per side as a step path over the days ('' when never calibrated). */
   readonly limitLines: { readonly left: string; readonly right: string; readonly none: string };
-  readonly dots: readonly { readonly x: number; readonly y: number; readonly side: 'left' | 'right' | 'none'; readonly label: string }[];
+  readonly dots: readonly {
+    readonly x: number;
+    readonly y: number;
+    readonly side: 'left' | 'right' | 'none';
+    readonly label: string;
+  }[];
   /** Relief marks along the bottom, one per rated day. */
   readonly relief: readonly { readonly x: number; readonly relief: Relief }[];
   readonly yTicks: readonly { readonly y: number; readonly value: number }[];
@@ -16,7 +21,9 @@ export interface ChartGeometry {
 
 /** Maps day points into a `w` x `h` box with `pad` margins; the y axis spans the data with 10 % headroom. */
 export function chartGeometry(points: readonly DayPoint[], w: number, h: number, pad = 40): ChartGeometry {
-  const values = points.flatMap((p) => [p.left, p.right, p.none, p.limit.left, p.limit.right, p.limit.none]).filter((v): v is number => v !== null);
+  const values = points
+    .flatMap((p) => [p.left, p.right, p.none, p.limit.left, p.limit.right, p.limit.none])
+    .filter((v): v is number => v !== null);
   const lo = values.length ? Math.min(...values) : 0;
   const hi = values.length ? Math.max(...values) : 1;
   const span = hi - lo || Math.max(1, Math.abs(hi));
@@ -26,7 +33,10 @@ export function chartGeometry(points: readonly DayPoint[], w: number, h: number,
   const x = (i: number) => (points.length <= 1 ? w / 2 : pad + (i * (w - pad * 2)) / (points.length - 1));
   const y = (v: number) => pad + plotH - ((v - yMin) / (yMax - yMin)) * plotH;
   const line = (side: 'left' | 'right' | 'none') =>
-    points.flatMap((p, i) => (p[side] === null ? [] : [`${x(i).toFixed(1)},${y(p[side]).toFixed(1)}`])).map((xy, i) => `${i ? 'L' : 'M'}${xy}`).join(' ');
+    points
+      .flatMap((p, i) => (p[side] === null ? [] : [`${x(i).toFixed(1)},${y(p[side]).toFixed(1)}`]))
+      .map((xy, i) => `${i ? 'L' : 'M'}${xy}`)
+      .join(' ');
   // the limit holds for the whole day: a level step across each day's slot
   const half = points.length <= 1 ? (w - pad * 2) / 2 : (w - pad * 2) / (points.length - 1) / 2;
   const limitLine = (side: 'left' | 'right' | 'none') =>
@@ -39,7 +49,9 @@ export function chartGeometry(points: readonly DayPoint[], w: number, h: number,
       })
       .join(' ');
   const dots = points.flatMap((p, i) =>
-    (['left', 'right', 'none'] as const).flatMap((side) => (p[side] === null ? [] : [{ x: x(i), y: y(p[side]), side, label: `${p.day} ${side}: ${Math.round(p[side])}` }])),
+    (['left', 'right', 'none'] as const).flatMap((side) =>
+      p[side] === null ? [] : [{ x: x(i), y: y(p[side]), side, label: `${p.day} ${side}: ${Math.round(p[side])}` }],
+    ),
   );
   return {
     lines: { left: line('left'), right: line('right'), none: line('none') },

@@ -28,7 +28,11 @@ export function streakDays(sessions: readonly SessionRecord[], today: string): n
 }
 
 /** The last `n` days ending today, oldest first, with their minutes (0 for days without a session). */
-export function lastDays(sessions: readonly SessionRecord[], today: string, n: number): { day: string; minutes: number }[] {
+export function lastDays(
+  sessions: readonly SessionRecord[],
+  today: string,
+  n: number,
+): { day: string; minutes: number }[] {
   const m = minutesByDay(sessions);
   const out: { day: string; minutes: number }[] = [];
   let d = today;

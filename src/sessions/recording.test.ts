@@ -5,13 +5,22 @@ import { recordingTrack, SessionRecorder } from './recording.ts';
 import { countTrack } from '../analysis/count-track.ts';
 import type { LandmarkTrack, PoseFrame } from '../pose/types.ts';
 
-const bloomfit = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/tracks/bloomfit__pelvic_tilt.json'), 'utf8')) as LandmarkTrack;
+const bloomfit = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/tracks/bloomfit__pelvic_tilt.json'), 'utf8'),
+) as LandmarkTrack;
 const META = { backend: 'mediapipe-cpu', model: 'full' } as const;
 
 describe('session recorder', () => {
   it('keeps 10 frames a second from a 30 fps camera, per stretch, each starting at 0 s', () => {
     const r = new SessionRecorder();
-    const frame = (tMs: number): PoseFrame => ({ tMs, landmarks: null, worldLandmarks: null, score: 0, imageWidth: 640, imageHeight: 360 });
+    const frame = (tMs: number): PoseFrame => ({
+      tMs,
+      landmarks: null,
+      worldLandmarks: null,
+      score: 0,
+      imageWidth: 640,
+      imageHeight: 360,
+    });
     for (let i = 0; i < 90; i++) r.add('pelvic-tilt', frame(50_000 + (i * 1000) / 30));
     for (let i = 0; i < 30; i++) r.add('cat-camel', frame(80_000 + (i * 1000) / 30));
     expect(r.exercises).toEqual(['pelvic-tilt', 'cat-camel']);
@@ -34,7 +43,9 @@ describe('session recorder', () => {
     const b = back.frames[40]!.landmarks![23]!;
     expect(b.x).toBeCloseTo(a.x, 5);
     expect(b.visibility).toBeCloseTo(a.visibility, 5);
-    expect(back.frames.filter((f) => f.landmarks === null)).toHaveLength(bloomfit.frames.filter((f) => f.landmarks === null).length);
+    expect(back.frames.filter((f) => f.landmarks === null)).toHaveLength(
+      bloomfit.frames.filter((f) => f.landmarks === null).length,
+    );
   });
 
   it('a recorded stretch counts the same when reviewed: the bloomfit tilts, fed live, still count 6', () => {

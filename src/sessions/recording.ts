@@ -86,7 +86,12 @@ function write(into: Float32Array, i: number, list: readonly (ImageLandmark | Wo
 function read(from: Float32Array, i: number): { x: number; y: number; z: number; visibility: number }[] | null {
   const o = i * PER_LIST;
   if (Number.isNaN(from[o])) return null;
-  return Array.from({ length: LANDMARK_COUNT }, (_, j) => ({ x: from[o + j * 4]!, y: from[o + j * 4 + 1]!, z: from[o + j * 4 + 2]!, visibility: from[o + j * 4 + 3]! }));
+  return Array.from({ length: LANDMARK_COUNT }, (_, j) => ({
+    x: from[o + j * 4]!,
+    y: from[o + j * 4 + 1]!,
+    z: from[o + j * 4 + 2]!,
+    visibility: from[o + j * 4 + 3]!,
+  }));
 }
 
 export class SessionRecorder {
@@ -117,7 +122,11 @@ export class SessionRecorder {
     if (!p || p.n === 0) return null;
     const t0 = p.tMs[0]!;
     return {
-      sessionId, exercise, ...meta, imageWidth: p.imageWidth, imageHeight: p.imageHeight,
+      sessionId,
+      exercise,
+      ...meta,
+      imageWidth: p.imageWidth,
+      imageHeight: p.imageHeight,
       tMs: p.tMs.slice(0, p.n).map((t) => t - t0),
       score: p.score.slice(0, p.n),
       image: p.image.slice(0, p.n * PER_LIST),
@@ -133,8 +142,21 @@ export class SessionRecorder {
 /** A stored recording as a landmark track, to replay and count. */
 export function recordingTrack(r: StretchRecording): LandmarkTrack {
   const frames: PoseFrame[] = Array.from(r.tMs, (tMs, i) => ({
-    tMs, score: r.score[i] ?? 0, imageWidth: r.imageWidth, imageHeight: r.imageHeight,
-    landmarks: read(r.image, i), worldLandmarks: read(r.world, i),
+    tMs,
+    score: r.score[i] ?? 0,
+    imageWidth: r.imageWidth,
+    imageHeight: r.imageHeight,
+    landmarks: read(r.image, i),
+    worldLandmarks: read(r.world, i),
   }));
-  return { format: 'spine-coach-track', version: 1, source: r.sessionId, backend: r.backend, model: r.model, fps: KEEP_FPS, durationS: (r.tMs.at(-1) ?? 0) / 1000, frames };
+  return {
+    format: 'spine-coach-track',
+    version: 1,
+    source: r.sessionId,
+    backend: r.backend,
+    model: r.model,
+    fps: KEEP_FPS,
+    durationS: (r.tMs.at(-1) ?? 0) / 1000,
+    frames,
+  };
 }

@@ -27,7 +27,10 @@ export function estimatedMinutes(def: ExerciseDefinition): number {
 }
 
 /** Mean relief per stretch over the recent days: +1 better .. -1 worse, with how many ratings it rests on. */
-export function reliefScores(history: readonly SessionRecord[], today: string): Map<ExerciseId, { mean: number; n: number }> {
+export function reliefScores(
+  history: readonly SessionRecord[],
+  today: string,
+): Map<ExerciseId, { mean: number; n: number }> {
   const since = Date.parse(`${today}T00:00:00Z`) - RECENT_DAYS * 86_400_000;
   const sums = new Map<ExerciseId, { sum: number; n: number }>();
   for (const s of history) {
@@ -49,7 +52,11 @@ export interface RoutineItem {
 }
 
 /** Today's routine in the article's order, each with a reason; `included` ones form the default selection. */
-export function chooseRoutine(all: readonly ExerciseDefinition[], history: readonly SessionRecord[], today: string): RoutineItem[] {
+export function chooseRoutine(
+  all: readonly ExerciseDefinition[],
+  history: readonly SessionRecord[],
+  today: string,
+): RoutineItem[] {
   const scores = reliefScores(history, today);
   const sorted = [...all].sort((a, b) => a.order - b.order);
   const score = (d: ExerciseDefinition) => scores.get(d.id)?.mean ?? 0;
@@ -59,7 +66,9 @@ export function chooseRoutine(all: readonly ExerciseDefinition[], history: reado
   let minutes = sorted.filter((d) => kept.has(d.id)).reduce((m, d) => m + estimatedMinutes(d), 0);
   // only stretches rated as giving no relief make way for time: an unrated one has not had its chance to show
   // whether it helps, and one that helps is what the article says to keep; so with no ratings the routine is all ten
-  const byLeastRelief = sorted.filter((d) => kept.has(d.id) && scores.has(d.id) && score(d) <= 0).sort((a, b) => score(a) - score(b) || b.order - a.order);
+  const byLeastRelief = sorted
+    .filter((d) => kept.has(d.id) && scores.has(d.id) && score(d) <= 0)
+    .sort((a, b) => score(a) - score(b) || b.order - a.order);
   for (const d of byLeastRelief) {
     if (minutes <= GOAL_MAX_MIN || kept.size <= 1) break;
     kept.delete(d.id);
@@ -67,8 +76,14 @@ export function chooseRoutine(all: readonly ExerciseDefinition[], history: reado
   }
   return sorted.map((def) => {
     const s = scores.get(def.id);
-    const rated = s ? `relief ${s.mean > 0 ? '+' : ''}${s.mean.toFixed(1)} over ${s.n} rating${s.n === 1 ? '' : 's'}` : 'not rated yet';
-    const why = worse(def) ? `left out: made it worse (${rated})` : !kept.has(def.id) ? `left out to keep within ${GOAL_MAX_MIN} min (${rated})` : rated;
+    const rated = s
+      ? `relief ${s.mean > 0 ? '+' : ''}${s.mean.toFixed(1)} over ${s.n} rating${s.n === 1 ? '' : 's'}`
+      : 'not rated yet';
+    const why = worse(def)
+      ? `left out: made it worse (${rated})`
+      : !kept.has(def.id)
+        ? `left out to keep within ${GOAL_MAX_MIN} min (${rated})`
+        : rated;
     return { def, reason: why, included: kept.has(def.id) };
   });
 }

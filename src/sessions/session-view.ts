@@ -62,17 +62,40 @@ export function sessionView(s: SessionState, nowMs: number): SessionView | null 
     name: def.name,
     reps,
     target: `of ${need}${sided ? ' each side' : ''}`,
-    hold: h ? { text: `${Math.floor(h.elapsedMs / 1000)} s`, target: `of ${Math.round(h.targetMs / 1000)} s`, paused: h.paused } : null,
-    side: s.phase === 'calibrate' && sided && calibSide ? `${SIDE_NAME[calibSide]} side` : sided && u?.nextSide ? `Next: ${u.nextSide}` : null,
-    calibration: s.phase === 'calibrate'
-      ? { best: s.calib.best === null ? '–' : formatDepth(s.calib.best, unit), stillS: Math.floor(steadyHeldS(s.calib, nowMs)), needS: calibrationConfig(unit).steadyMs / 1000 }
+    hold: h
+      ? {
+          text: `${Math.floor(h.elapsedMs / 1000)} s`,
+          target: `of ${Math.round(h.targetMs / 1000)} s`,
+          paused: h.paused,
+        }
       : null,
+    side:
+      s.phase === 'calibrate' && sided && calibSide
+        ? `${SIDE_NAME[calibSide]} side`
+        : sided && u?.nextSide
+          ? `Next: ${u.nextSide}`
+          : null,
+    calibration:
+      s.phase === 'calibrate'
+        ? {
+            best: s.calib.best === null ? '–' : formatDepth(s.calib.best, unit),
+            stillS: Math.floor(steadyHeldS(s.calib, nowMs)),
+            needS: calibrationConfig(unit).steadyMs / 1000,
+          }
+        : null,
     limits: (['left', 'right', 'none'] as const).flatMap((k) => (run.limits[k] ? [limitText(run.limits[k])] : [])),
-    stop: s.phase === 'stopped' && last
-      ? last.reason === 'pain'
-        ? { title: 'Stopped: you pressed PAIN', detail: `At rep ${last.rep}${last.depth === null ? '' : `, ${def.signal.label} ${formatDepth(last.depth, unit)}`}.` }
-        : { title: 'Stopped: past your comfortable range', detail: `${capital(def.signal.label)} reached ${formatDepth(last.depth ?? 0, unit, 1)}; your limit is ${formatDepth(last.limit ?? 0, unit, 1)}.` }
-      : null,
+    stop:
+      s.phase === 'stopped' && last
+        ? last.reason === 'pain'
+          ? {
+              title: 'Stopped: you pressed PAIN',
+              detail: `At rep ${last.rep}${last.depth === null ? '' : `, ${def.signal.label} ${formatDepth(last.depth, unit)}`}.`,
+            }
+          : {
+              title: 'Stopped: past your comfortable range',
+              detail: `${capital(def.signal.label)} reached ${formatDepth(last.depth ?? 0, unit, 1)}; your limit is ${formatDepth(last.limit ?? 0, unit, 1)}.`,
+            }
+        : null,
   };
 }
 

@@ -33,7 +33,11 @@ export function sideKey(def: ExerciseDefinition, side: Side | null): SideKey {
 }
 
 /** A fresh run, with the stored calibrations of this stretch. */
-export function newRun(def: ExerciseDefinition, startedMs: number, calibrations: readonly CalibrationRecord[]): StretchRun {
+export function newRun(
+  def: ExerciseDefinition,
+  startedMs: number,
+  calibrations: readonly CalibrationRecord[],
+): StretchRun {
   const find = (side: SideKey) => calibrations.find((c) => c.exercise === def.id && c.side === side) ?? null;
   return {
     def,

@@ -107,7 +107,8 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Fills missing or out-of-range fields of stored settings with defaults (older versions, hand edits). */
 export function resolveSettings(stored: Partial<Settings> | undefined): Settings {
   const s = { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
-  const clamp = (v: number, lo: number, hi: number, d: number) => (Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : d);
+  const clamp = (v: number, lo: number, hi: number, d: number) =>
+    Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : d;
   return {
     ...s,
     voiceRate: clamp(s.voiceRate, 0.5, 2, DEFAULT_SETTINGS.voiceRate),

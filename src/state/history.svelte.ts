@@ -14,7 +14,11 @@ class HistoryState {
   async refresh(): Promise<void> {
     try {
       const store = await spineStore();
-      [this.sessions, this.calibrations, this.recordings] = await Promise.all([store.listSessions(), store.listCalibrations(), store.listRecordingKeys()]);
+      [this.sessions, this.calibrations, this.recordings] = await Promise.all([
+        store.listSessions(),
+        store.listCalibrations(),
+        store.listRecordingKeys(),
+      ]);
       this.error = null;
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);

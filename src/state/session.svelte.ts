@@ -2,15 +2,36 @@
  * The running guided session: owns the camera, the pose engine, the engine's tracker and the pure session reducer,
  * and exposes what the screen shows as runes. It performs the reducer's effects (speech, storage, new tracker).
  */
-import { createPeopleCounter, createPoseEngine, openCamera, runPoseLoop, CameraError, type PeopleCounter, type PoseEngine } from '../pose/index.ts';
+import {
+  createPeopleCounter,
+  createPoseDetector,
+  openCamera,
+  runPoseLoop,
+  CameraError,
+  type PeopleCounter,
+  type PoseDetector,
+} from '../pose/index.ts';
 import type { PoseFrame } from '../pose/types.ts';
 import type { ExerciseDefinition, ExerciseId, ExerciseTracker, TrackerUpdate } from '../exercises/types.ts';
 import { createTracker } from '../exercises/registry.ts';
 import { checkSetup, type SetupVerdict } from '../coach/setup-check.ts';
-import { INITIAL_PEOPLE_CHECK, PEOPLE_CHECK_COUNTING_MS, PEOPLE_CHECK_SETUP_MS, PEOPLE_CHECK_UNAVAILABLE, peopleCheckStep } from '../coach/people-check.ts';
+import {
+  INITIAL_PEOPLE_CHECK,
+  PEOPLE_CHECK_COUNTING_MS,
+  PEOPLE_CHECK_SETUP_MS,
+  PEOPLE_CHECK_UNAVAILABLE,
+  peopleCheckStep,
+} from '../coach/people-check.ts';
 import { cuesFor, standingCue, type CuePriority } from '../coach/cues.ts';
 import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
-import { INITIAL_SESSION, sessionIdOf, sessionStep, type Action, type Effect, type SessionState } from '../sessions/session-flow.ts';
+import {
+  INITIAL_SESSION,
+  sessionIdOf,
+  sessionStep,
+  type Action,
+  type Effect,
+  type SessionState,
+} from '../sessions/session-flow.ts';
 import type { CalibrationRecord, Relief, SessionRecord, StopChoice } from '../sessions/types.ts';
 import { SessionRecorder } from '../sessions/recording.ts';
 import { settings } from './settings.svelte.ts';
@@ -73,7 +94,14 @@ class SessionController {
     this.recordingError = null;
     this.recorder.clear();
     this.throttle = INITIAL_CUE_THROTTLE;
-    this.dispatch({ type: 'start', routine, calibrations, marginPct: settings.value.stopMarginPct, nowMs: 0, nowIso: new Date().toISOString() });
+    this.dispatch({
+      type: 'start',
+      routine,
+      calibrations,
+      marginPct: settings.value.stopMarginPct,
+      nowMs: 0,
+      nowIso: new Date().toISOString(),
+    });
   }
 
   dispatch(a: Action): void {
@@ -81,10 +109,17 @@ class SessionController {
     const r = sessionStep(this.state, a);
     this.state = r.state;
     // a stretch is over (rated, skipped, or the session ended): its landmarks go to storage and out of memory
-    const now = RECORDED_PHASES.has(this.state.phase) || this.state.phase === 'stopped' ? this.state.run?.def.id : undefined;
+    const now =
+      RECORDED_PHASES.has(this.state.phase) || this.state.phase === 'stopped' ? this.state.run?.def.id : undefined;
     if (before && before !== now && this.recorder.has(before)) void this.flushRecording(before);
     for (const e of r.effects) this.perform(e);
-    window.__spine = { phase: this.state.phase, reps: this.state.run?.reps ?? 0, depth: this.state.update?.depth ?? null, stops: this.state.run?.stops.length ?? 0, savedId: this.savedId };
+    window.__spine = {
+      phase: this.state.phase,
+      reps: this.state.run?.reps ?? 0,
+      depth: this.state.update?.depth ?? null,
+      stops: this.state.run?.stops.length ?? 0,
+      savedId: this.savedId,
+    };
   }
 
   begin = () => this.dispatch({ type: 'begin', nowMs: this.now() });
@@ -110,7 +145,9 @@ class SessionController {
       this.tracker = createTracker(e.def.id, { calibratedDepth: e.calibratedDepth });
       this.prev = null;
     } else if (e.type === 'save-calibration') {
-      spineStore().then((s) => s.saveCalibration(e.record)).catch((err: unknown) => (this.saveError = String(err instanceof Error ? err.message : err)));
+      spineStore()
+        .then((s) => s.saveCalibration(e.record))
+        .catch((err: unknown) => (this.saveError = String(err instanceof Error ? err.message : err)));
     } else {
       this.pending = e.record;
       void this.saveSession();
@@ -153,7 +190,12 @@ class SessionController {
     const u = this.tracker.step(f);
     if (RECORDED_PHASES.has(this.state.phase)) this.recorder.add(run.def.id, f);
     this.checkPeople();
-    this.verdict = checkSetup(f, u, run.def, !this.people.checked ? 'unchecked' : this.people.several ? 'several' : 'one');
+    this.verdict = checkSetup(
+      f,
+      u,
+      run.def,
+      !this.people.checked ? 'unchecked' : this.people.several ? 'several' : 'one',
+    );
     if (this.state.phase === 'counting') {
       for (const c of cuesFor(u, this.prev, run.def)) {
         if (c.beep) beep(settings.value);
@@ -161,8 +203,15 @@ class SessionController {
       }
     }
     this.prev = u;
-    this.dispatch({ type: 'frame', update: u, setup: this.verdict, nowMs: this.clockMs, nowIso: new Date().toISOString() });
-    if (this.state.phase === 'counting' && this.now() - this.eventCueMs > EVENT_CUE_MS) this.cue = standingCue(u, run.def);
+    this.dispatch({
+      type: 'frame',
+      update: u,
+      setup: this.verdict,
+      nowMs: this.clockMs,
+      nowIso: new Date().toISOString(),
+    });
+    if (this.state.phase === 'counting' && this.now() - this.eventCueMs > EVENT_CUE_MS)
+      this.cue = standingCue(u, run.def);
   }
 
   /** Now and then, between frames, asks how many people are in the picture. */
@@ -184,7 +233,7 @@ class SessionController {
   async attach(video: HTMLVideoElement): Promise<void> {
     this.detach();
     const ac = new AbortController();
-    let engine: PoseEngine | null = null;
+    let engine: PoseDetector | null = null;
     let stopCamera = () => {};
     this.teardown = () => {
       ac.abort();
@@ -209,7 +258,11 @@ class SessionController {
       video.srcObject = cam.video.srcObject;
       await video.play();
       this.status = 'Loading the pose model…';
-      engine = await createPoseEngine({ backend: settings.value.backend, model: settings.value.model, onProgress: (m) => (this.status = m) });
+      engine = await createPoseDetector({
+        backend: settings.value.backend,
+        model: settings.value.model,
+        onProgress: (m) => (this.status = m),
+      });
       if (ac.signal.aborted) return engine.dispose();
       this.status = '';
       this.video = video;
@@ -225,7 +278,10 @@ class SessionController {
       await runPoseLoop(video, engine, (f) => this.onFrame(f), ac.signal);
     } catch (e) {
       if (ac.signal.aborted) return;
-      this.cameraError = e instanceof CameraError ? e.message : `The pose detector failed: ${e instanceof Error ? e.message : String(e)}`;
+      this.cameraError =
+        e instanceof CameraError
+          ? e.message
+          : `The pose detector failed: ${e instanceof Error ? e.message : String(e)}`;
       this.status = '';
       this.teardown?.();
     }

@@ -25,11 +25,45 @@ export default function globalSetup(): void {
   // 548x342 photo centred on a 640x480 canvas: the person stands in x 90-540, y 110-420 of the padded frame
   const pad = ['-vf', 'pad=640:480:46:69,format=yuv420p'];
   ffmpeg(path.join(GENERATED, 'person.y4m'), ['-loop', '1', '-i', MESSI, '-t', '2', '-r', '30', ...pad]);
-  ffmpeg(path.join(GENERATED, 'person.mp4'), ['-loop', '1', '-i', MESSI, '-t', '2', '-r', '30', ...pad, '-c:v', 'libx264', '-pix_fmt', 'yuv420p']);
-  ffmpeg(path.join(GENERATED, 'empty.y4m'), ['-f', 'lavfi', '-i', 'color=c=gray:s=640x480:r=30', '-t', '1', '-pix_fmt', 'yuv420p']);
+  ffmpeg(path.join(GENERATED, 'person.mp4'), [
+    '-loop',
+    '1',
+    '-i',
+    MESSI,
+    '-t',
+    '2',
+    '-r',
+    '30',
+    ...pad,
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+  ]);
+  ffmpeg(path.join(GENERATED, 'empty.y4m'), [
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=gray:s=640x480:r=30',
+    '-t',
+    '1',
+    '-pix_fmt',
+    'yuv420p',
+  ]);
   if (existsSync(FOOTAGE_CLIP)) {
     const scale = ['-vf', 'scale=640:360,format=yuv420p', '-r', '30'];
     ffmpeg(path.join(GENERATED, 'footage.y4m'), ['-ss', '2', '-t', '4', '-i', FOOTAGE_CLIP, ...scale, '-an']);
-    ffmpeg(path.join(GENERATED, 'footage.mp4'), ['-ss', '2', '-t', '4', '-i', FOOTAGE_CLIP, ...scale, '-an', '-c:v', 'libx264']);
+    ffmpeg(path.join(GENERATED, 'footage.mp4'), [
+      '-ss',
+      '2',
+      '-t',
+      '4',
+      '-i',
+      FOOTAGE_CLIP,
+      ...scale,
+      '-an',
+      '-c:v',
+      'libx264',
+    ]);
   }
 }

@@ -19,9 +19,21 @@ function daysAgo(n: number): Date {
 
 function stretch(fields: Partial<StretchResult>): StretchResult {
   return {
-    exercise: 'single-knee-to-chest', reps: 6, repsBySide: { left: 3, right: 3 }, holds: [{ side: 'left', heldS: 20 }, { side: 'right', heldS: 18 }],
-    peakDepth: { left: 100, right: 92, none: null }, unit: 'deg', calibrated: { left: 105, right: 98, none: null }, stops: [],
-    relief: 'better', pain: 3, durationS: 120, ...fields,
+    exercise: 'single-knee-to-chest',
+    reps: 6,
+    repsBySide: { left: 3, right: 3 },
+    holds: [
+      { side: 'left', heldS: 20 },
+      { side: 'right', heldS: 18 },
+    ],
+    peakDepth: { left: 100, right: 92, none: null },
+    unit: 'deg',
+    calibrated: { left: 105, right: 98, none: null },
+    stops: [],
+    relief: 'better',
+    pain: 3,
+    durationS: 120,
+    ...fields,
   };
 }
 
@@ -30,13 +42,41 @@ function sessions(): SessionRecord[] {
   return [3, 2, 1, 0].map((n, i) => {
     const d = daysAgo(n);
     return {
-      id: `seed-${n}`, startedIso: d.toISOString(), day: dayKey(d), durationS: 540 + i * 120,
+      id: `seed-${n}`,
+      startedIso: d.toISOString(),
+      day: dayKey(d),
+      durationS: 540 + i * 120,
       stretches: [
-        stretch({ peakDepth: { left: 92 + i * 4, right: 85 + i * 3, none: null }, relief: i === 0 ? 'same' : 'better', pain: 4 - i }),
         stretch({
-          exercise: 'prone-extension', repsBySide: { left: 0, right: 0 }, reps: 5, holds: [], peakDepth: { left: null, right: null, none: 24 + i },
-          calibrated: { left: null, right: null, none: 26 }, relief: i >= 2 ? 'worse' : 'same', pain: 4,
-          stops: i === 3 ? [{ exercise: 'prone-extension', reason: 'pain', rep: 3, side: 'none', depth: 27, limit: null, sessionMs: 300_000, atIso: d.toISOString(), choice: 'next-stretch' }] : [],
+          peakDepth: { left: 92 + i * 4, right: 85 + i * 3, none: null },
+          relief: i === 0 ? 'same' : 'better',
+          pain: 4 - i,
+        }),
+        stretch({
+          exercise: 'prone-extension',
+          repsBySide: { left: 0, right: 0 },
+          reps: 5,
+          holds: [],
+          peakDepth: { left: null, right: null, none: 24 + i },
+          calibrated: { left: null, right: null, none: 26 },
+          relief: i >= 2 ? 'worse' : 'same',
+          pain: 4,
+          stops:
+            i === 3
+              ? [
+                  {
+                    exercise: 'prone-extension',
+                    reason: 'pain',
+                    rep: 3,
+                    side: 'none',
+                    depth: 27,
+                    limit: null,
+                    sessionMs: 300_000,
+                    atIso: d.toISOString(),
+                    choice: 'next-stretch',
+                  },
+                ]
+              : [],
         }),
       ],
     };
@@ -45,7 +85,9 @@ function sessions(): SessionRecord[] {
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test('history lists stored sessions with a range chart per stretch; home shows streak, minutes and a routine by relief', async ({ page }) => {
+test('history lists stored sessions with a range chart per stretch; home shows streak, minutes and a routine by relief', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('button', { name: /I have read this/ }).click();
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
@@ -70,7 +112,12 @@ test('history lists stored sessions with a range chart per stretch; home shows s
   const prone = page.locator('li', { hasText: 'Prone extension' });
   await expect(prone).toContainText(/made it worse/);
   await expect(prone.getByRole('checkbox')).not.toBeChecked();
-  await expect(page.locator('li', { hasText: /knee to chest/i }).first().getByRole('checkbox')).toBeChecked();
+  await expect(
+    page
+      .locator('li', { hasText: /knee to chest/i })
+      .first()
+      .getByRole('checkbox'),
+  ).toBeChecked();
   await page.screenshot({ path: path.join(SHOTS, 'home-with-history.png'), fullPage: true });
 
   await page.goto('/#/history');

@@ -4,7 +4,10 @@ import { waitForPoses } from './pose-helpers.ts';
 // the person in person.y4m (messi5.jpg padded to 640x480) stands in x 90-540, y 110-420 px: as fractions of the frame
 const BODY = { x0: 90 / 640, x1: 540 / 640, y0: 110 / 480, y1: 420 / 480 };
 
-test('after one visit the app starts offline: shell from the service worker, a pose from the cached model', async ({ page, context }) => {
+test('after one visit the app starts offline: shell from the service worker, a pose from the cached model', async ({
+  page,
+  context,
+}) => {
   await page.goto('/#/live?backend=wasm&model=lite');
   await waitForPoses(page, 1);
   // the service worker is installed and controls the page from its next load on
@@ -39,7 +42,9 @@ test('after one visit the app starts offline: shell from the service worker, a p
   // the shell painted before the model weights had even arrived
   const t = await page.evaluate(() => ({
     paintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-    weightsMs: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/models/tfjs/blazepose-lite.bin'))?.startTime ?? NaN,
+    weightsMs:
+      performance.getEntriesByType('resource').find((e) => e.name.endsWith('/models/tfjs/blazepose-lite.bin'))
+        ?.startTime ?? NaN,
   }));
   expect(t.paintMs).toBeLessThan(t.weightsMs);
 });

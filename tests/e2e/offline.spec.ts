@@ -2,7 +2,10 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { GENERATED, waitForPoses, watchForeignRequests } from './pose-helpers.ts';
 
-test('no request leaves the app origin: home, live camera on every CPU backend, video analysis', async ({ page, baseURL }) => {
+test('no request leaves the app origin: home, live camera on every CPU backend, video analysis', async ({
+  page,
+  baseURL,
+}) => {
   const origin = new URL(baseURL ?? '').origin;
   const foreign = watchForeignRequests(page, origin);
   const seen: string[] = [];

@@ -9,13 +9,18 @@ export const GENERATED = path.resolve(import.meta.dirname, '../fixtures/generate
 export function fakeCamera(file: string, drop: readonly string[] = []) {
   return {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS.filter((a) => !drop.includes(a)), `--use-file-for-fake-video-capture=${path.join(GENERATED, file)}`],
+    args: [
+      ...CHROMIUM_ARGS.filter((a) => !drop.includes(a)),
+      `--use-file-for-fake-video-capture=${path.join(GENERATED, file)}`,
+    ],
   };
 }
 
 /** Waits until the page's probe has seen `n` frames with a person, and returns the probe. */
 export async function waitForPoses(page: Page, n: number): Promise<PoseProbe> {
-  await page.waitForFunction((k) => (window.__spinePose?.framesWithPose ?? 0) >= k || !!window.__spinePose?.error, n, { timeout: 90_000 });
+  await page.waitForFunction((k) => (window.__spinePose?.framesWithPose ?? 0) >= k || !!window.__spinePose?.error, n, {
+    timeout: 90_000,
+  });
   const probe = await page.evaluate(() => window.__spinePose as PoseProbe);
   if (probe.error) throw new Error(`the page reported: ${probe.error}`);
   return probe;

@@ -44,11 +44,15 @@ test('live camera: switching the model restarts the pipeline on the new model', 
   expect(probe.backend).toBe('wasm');
 });
 
-test('auto backend: times the CPU candidates on this GPU-less machine, keeps one, and remembers it', async ({ page }) => {
+test('auto backend: times the CPU candidates on this GPU-less machine, keeps one, and remembers it', async ({
+  page,
+}) => {
   await page.goto('/#/live?backend=auto&model=lite');
   const probe = await waitForPoses(page, 2);
   expect(['wasm', 'mediapipe-cpu']).toContain(probe.backend);
-  const cached = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('spine-coach.auto-backend.lite.')));
+  const cached = await page.evaluate(() =>
+    Object.entries(localStorage).filter(([k]) => k.startsWith('spine-coach.auto-backend.lite.')),
+  );
   expect(cached.map(([, v]) => v)).toEqual([probe.backend]);
   await page.reload();
   const again = await waitForPoses(page, 1);

@@ -35,15 +35,21 @@ test('"every frame" analyses each of the 60 frames of a 2 s, 30 fps clip, with i
 
 test('an unreadable file gives a clear message', async ({ page }) => {
   await page.goto('/#/video');
-  await page.getByTestId('video-file').setInputFiles({ name: 'holiday.mp4', mimeType: 'video/mp4', buffer: Buffer.from('this is not a video') });
+  await page
+    .getByTestId('video-file')
+    .setInputFiles({ name: 'holiday.mp4', mimeType: 'video/mp4', buffer: Buffer.from('this is not a video') });
   await expect(page.getByTestId('video-error')).toContainText('cannot be read as a video');
 });
 
 test('a saved landmark track is replayed as a skeleton', async ({ page }) => {
-  const full = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/tracks/pfc__cat-cow.json'), 'utf8')) as { frames: unknown[] };
+  const full = JSON.parse(
+    readFileSync(path.resolve(import.meta.dirname, '../fixtures/tracks/pfc__cat-cow.json'), 'utf8'),
+  ) as { frames: unknown[] };
   const short = { ...full, frames: full.frames.slice(0, 8) }; // 0.8 s of the clip
   await page.goto('/#/video');
-  await page.getByTestId('video-file').setInputFiles({ name: 'cat-cow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(short)) });
+  await page
+    .getByTestId('video-file')
+    .setInputFiles({ name: 'cat-cow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(short)) });
   await page.waitForFunction(() => window.__spinePose?.done || !!window.__spinePose?.error, null, { timeout: 30_000 });
   await expect(page.getByTestId('with-pose')).toHaveText('8 / 8');
   await expect(page.getByTestId('backend')).toHaveText('mediapipe-cpu (recorded)');
@@ -53,6 +59,8 @@ test('a saved landmark track is replayed as a skeleton', async ({ page }) => {
 
 test('a JSON file that is not a track gives a clear message', async ({ page }) => {
   await page.goto('/#/video');
-  await page.getByTestId('video-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await page
+    .getByTestId('video-file')
+    .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.getByTestId('video-error')).toContainText('not a landmark track');
 });

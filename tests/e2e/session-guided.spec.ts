@@ -28,12 +28,27 @@ test.describe('guided session on real footage (prone extension)', () => {
     // (29-30.5°); the band with the body (y 350-680 of 854), padded to 16:9, 640x360, 10 fps. Plays in a loop.
     const crop = 'crop=480:330:0:350,pad=587:330:53:0:color=white,scale=640:360,fps=10,format=yuv420p';
     const fc = `[0:v]trim=4:9,setpts=PTS-STARTPTS[a];[0:v]trim=16:26,setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1,${crop}[v]`;
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', FOOTAGE, '-filter_complex', fc, '-map', '[v]', '-an', Y4M]);
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      FOOTAGE,
+      '-filter_complex',
+      fc,
+      '-map',
+      '[v]',
+      '-an',
+      Y4M,
+    ]);
   });
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
-  test('setup check, calibration, counting, stop past the range, PAIN, rating, history after reload', async ({ page }) => {
+  test('setup check, calibration, counting, stop past the range, PAIN, rating, history after reload', async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     const diag = () => page.evaluate(() => JSON.stringify(window.__spine ?? null));
 
@@ -64,15 +79,19 @@ test.describe('guided session on real footage (prone extension)', () => {
     await expect(page.getByTestId('phase-intro').locator('ol li').first()).toBeVisible();
     // The clip loops: calm sphinx for ~11 s, then higher. Start when the loop restarts (the depth drops back), so that
     // calibration records the calm range and the higher part later goes past it, whatever the machine's speed.
-    await page.waitForFunction(() => {
-      const w = window as unknown as { __depths?: { t: number; d: number }[] };
-      const d = window.__spine?.depth;
-      if (d === null || d === undefined) return false;
-      const now = performance.now();
-      const trace = (w.__depths = [...(w.__depths ?? []).filter((p) => p.t > now - 3000), { t: now, d }]);
-      const recentMax = Math.max(...trace.map((p) => p.d));
-      return trace.length > 5 && d < recentMax - 3; // 3°: the loop restart (30° -> 26°); within each part depth wanders < 2.5°
-    }, null, { timeout: 120_000, polling: 100 });
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as { __depths?: { t: number; d: number }[] };
+        const d = window.__spine?.depth;
+        if (d === null || d === undefined) return false;
+        const now = performance.now();
+        const trace = (w.__depths = [...(w.__depths ?? []).filter((p) => p.t > now - 3000), { t: now, d }]);
+        const recentMax = Math.max(...trace.map((p) => p.d));
+        return trace.length > 5 && d < recentMax - 3; // 3°: the loop restart (30° -> 26°); within each part depth wanders < 2.5°
+      },
+      null,
+      { timeout: 120_000, polling: 100 },
+    );
     await page.getByRole('button', { name: "I'm ready" }).click();
     await expect(page.getByTestId('phase-setup')).toBeVisible();
     await expect(page.getByTestId('setup-message')).toHaveText(/./);

@@ -22,7 +22,18 @@ test.describe('two people in front of the camera', () => {
   test.beforeAll(() => {
     mkdirSync(path.dirname(Y4M), { recursive: true });
     if (existsSync(Y4M)) return;
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', FOOTAGE, '-vf', 'scale=640:360,fps=10,format=yuv420p', '-an', Y4M]);
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      FOOTAGE,
+      '-vf',
+      'scale=640:360,fps=10,format=yuv420p',
+      '-an',
+      Y4M,
+    ]);
   });
 
   test('the setup check asks the other person to step out of the picture', async ({ page }) => {

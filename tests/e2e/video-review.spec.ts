@@ -34,11 +34,15 @@ test('a video of kneeling pelvic tilts (bloomfit) counts 6 reps, and a rep jumps
   await expect(page.getByTestId('review-not-judged')).toContainText(/s: /);
 });
 
-test('a saved landmark track of a 4 s cobra counts no 10 s hold, and says it found one that was too short', async ({ page }) => {
+test('a saved landmark track of a 4 s cobra counts no 10 s hold, and says it found one that was too short', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/#/video');
   await page.getByTestId('exercise-picker').selectOption('prone-extension');
-  await page.getByTestId('video-file').setInputFiles(path.resolve(import.meta.dirname, '../fixtures/tracks/pfc__cobra-pose.json'));
+  await page
+    .getByTestId('video-file')
+    .setInputFiles(path.resolve(import.meta.dirname, '../fixtures/tracks/pfc__cobra-pose.json'));
   await expect(page.getByTestId('review-headline')).toHaveText('0 holds counted (1 hold found)', { timeout: 60_000 });
   await expect(page.getByTestId('review-holds')).toContainText('under the 10 s target');
 });

@@ -1,4 +1,4 @@
-import type { ExerciseSpec } from '../engine/spec.ts';
+import type { ExerciseSpec } from '../counting/spec.ts';
 import { bothLegs } from './measures.ts';
 
 export const backBlock: ExerciseSpec = {
@@ -42,6 +42,14 @@ export const backBlock: ExerciseSpec = {
       minReportMs: 5000,
       graceMs: 2000,
     },
-    knees: { type: 'hold', measure: bothLegs, enterDepth: 100, exitDepth: 90, settlePerS: 60, minReportMs: 1500, graceMs: 1500 },
+    knees: {
+      type: 'hold',
+      measure: bothLegs,
+      enterDepth: 100,
+      exitDepth: 90,
+      settlePerS: 60,
+      minReportMs: 1500,
+      graceMs: 1500,
+    },
   },
 };

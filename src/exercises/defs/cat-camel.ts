@@ -1,4 +1,4 @@
-import type { ExerciseSpec } from '../engine/spec.ts';
+import type { ExerciseSpec } from '../counting/spec.ts';
 
 export const catCamel: ExerciseSpec = {
   definition: {

@@ -1,5 +1,5 @@
 import type { BodyFeatures } from '../../motion/features.ts';
-import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
+import type { ExerciseSpec, Measurement } from '../counting/spec.ts';
 
 /** Back knee on the floor: within this many torso lengths of its ankle's height (kneeling 0-0.1 on the generator,
  * a front knee over its foot 0.8). */
@@ -23,7 +23,12 @@ function backHipExtension(f: BodyFeatures): Measurement | null {
   const side = left.kneeAboveAnkle !== null ? 'left' : right.kneeAboveAnkle !== null ? 'right' : null;
   if (!side || f.facingX === null) return null;
   const leg = f.legs[side];
-  if (leg.kneeAboveAnkle === null || leg.kneeAboveAnkle > KNEELING_MAX_KNEE_ABOVE_ANKLE || leg.thighFromTrunkDeg === null) return null;
+  if (
+    leg.kneeAboveAnkle === null ||
+    leg.kneeAboveAnkle > KNEELING_MAX_KNEE_ABOVE_ANKLE ||
+    leg.thighFromTrunkDeg === null
+  )
+    return null;
   return { depth: leg.thighFromTrunkDeg * f.facingX, side };
 }
 
@@ -41,7 +46,8 @@ export const hipFlexor: ExerciseSpec = {
     ],
     startPositions: ['kneeling-lunge'],
     view: 'side',
-    cameraSetup: 'Side-on to the camera, 2-3 m away, laptop raised to hip height, from head to both feet in the picture.',
+    cameraSetup:
+      'Side-on to the camera, 2-3 m away, laptop raised to hip height, from head to both feet in the picture.',
     kind: 'hold',
     targets: { reps: { min: 1, max: 3 }, holdS: { min: 30, max: 30 }, sides: 'each' },
     signal: { label: 'back-leg hip extension', unit: 'deg' },

@@ -1,4 +1,4 @@
-import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
+import type { ExerciseSpec, Measurement } from '../counting/spec.ts';
 import { kneesBent } from '../../motion/position.ts';
 
 /** Seen from the raised feet, the picture exaggerates the roll: 45 degrees shows as 60-64 in the image on the
@@ -9,7 +9,8 @@ const IMAGE_TO_TRUE = 45 / 62;
  * whatever the camera height); else the knees' tilt from the body's midline in a front (feet-end) view, folded to
  * 0..90 degrees: with the camera at the feet and not mirrored, knees dropping to image-right drop to the left. */
 function kneeDrop(f: Parameters<ExerciseSpec['measure']>[0]): Measurement | null {
-  if (f.kneeRollWorldDeg !== null) return { depth: Math.abs(f.kneeRollWorldDeg), side: f.kneeRollWorldDeg > 0 ? 'right' : 'left' };
+  if (f.kneeRollWorldDeg !== null)
+    return { depth: Math.abs(f.kneeRollWorldDeg), side: f.kneeRollWorldDeg > 0 ? 'right' : 'left' };
   const a = f.kneeDropDeg;
   if (a === null) return null;
   const rad = (a * Math.PI) / 180;
@@ -27,7 +28,11 @@ const FORESHORTENED_MIN_SHOULDER_RATIO = 1.0;
 
 /** Lying on the back with the knees bent, filmed from the feet; the knees may already lean to a side. */
 function lyingSeenFromTheFeet(f: Parameters<ExerciseSpec['inPosition']>[0]): boolean {
-  return kneesBent(f) && -(f.pelvisAboveKnees ?? 0) > KNEES_ABOVE_HIPS_MIN && f.shoulderWidthRatio > FORESHORTENED_MIN_SHOULDER_RATIO;
+  return (
+    kneesBent(f) &&
+    -(f.pelvisAboveKnees ?? 0) > KNEES_ABOVE_HIPS_MIN &&
+    f.shoulderWidthRatio > FORESHORTENED_MIN_SHOULDER_RATIO
+  );
 }
 
 export const lumbarRoll: ExerciseSpec = {
@@ -44,7 +49,8 @@ export const lumbarRoll: ExerciseSpec = {
     ],
     startPositions: ['supine-knees-bent'],
     view: 'front',
-    cameraSetup: 'Camera at your feet, raised on a chair, looking along your body; knees, hips and shoulders in the picture.',
+    cameraSetup:
+      'Camera at your feet, raised on a chair, looking along your body; knees, hips and shoulders in the picture.',
     kind: 'reps',
     targets: { reps: { min: 10, max: 20 }, sides: 'alternate' },
     signal: { label: 'knee drop to the side', unit: 'deg' },

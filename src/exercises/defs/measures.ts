@@ -1,7 +1,7 @@
 /** Signals shared by several stretches, each oriented so larger = deeper. Pure. */
 import type { BodyFeatures, LegFeatures } from '../../motion/features.ts';
 import type { Side } from '../types.ts';
-import type { Measurement } from '../engine/spec.ts';
+import type { Measurement } from '../counting/spec.ts';
 
 /** The leg with the larger hip flexion, and how much (knee towards the chest). */
 export function raisedLeg(f: BodyFeatures): Measurement | null {

@@ -1,5 +1,5 @@
 import type { BodyFeatures } from '../../motion/features.ts';
-import type { ExerciseSpec, Measurement } from '../engine/spec.ts';
+import type { ExerciseSpec, Measurement } from '../counting/spec.ts';
 import type { Side } from '../types.ts';
 
 /** Side-on the far leg is often hidden (far-side joints under 0.5 visibility in 25-50 % of the frames of the footage

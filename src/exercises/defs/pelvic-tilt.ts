@@ -1,4 +1,4 @@
-import type { ExerciseSpec } from '../engine/spec.ts';
+import type { ExerciseSpec } from '../counting/spec.ts';
 import { hipKneeOpening } from './measures.ts';
 
 export const pelvicTilt: ExerciseSpec = {

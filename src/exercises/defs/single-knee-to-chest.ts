@@ -1,4 +1,4 @@
-import type { ExerciseSpec } from '../engine/spec.ts';
+import type { ExerciseSpec } from '../counting/spec.ts';
 import { raisedLeg } from './measures.ts';
 
 /** The other leg stays down: its hip flexion stays under 75 degrees (resting bent leg 40-50 on adaptx). */
@@ -43,7 +43,8 @@ export const singleKneeToChest: ExerciseSpec = {
     // other leg hidden: side-on it hides behind the near one in the double stretch, so a hold may go on (the
     // close-up of adaptx 15-20.6 s hides the resting leg) but not start: cap just under the start threshold; and
     // with the seen leg down, the hidden one may be the raised one: unknown, not "down"
-    if (other === null) return m.depth > OTHER_LEG_DOWN_MAX_DEG ? { depth: Math.min(m.depth, HOLD_ENTER_DEG - 1), side: m.side } : null;
+    if (other === null)
+      return m.depth > OTHER_LEG_DOWN_MAX_DEG ? { depth: Math.min(m.depth, HOLD_ENTER_DEG - 1), side: m.side } : null;
     return m;
   },
   counter: {

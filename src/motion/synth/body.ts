@@ -49,7 +49,12 @@ export interface BodyPose {
 
 /** Leg angles from joint angles: hip flexion 0 = thigh in line with the trunk, knee flexion, ankle plantarflexion
  * (0 = foot at right angles to the shank, + = pointed). */
-export function legFromFlexion(trunkDeg: number, hipFlexDeg: number, kneeFlexDeg: number, plantarDeg: number): LegAngles {
+export function legFromFlexion(
+  trunkDeg: number,
+  hipFlexDeg: number,
+  kneeFlexDeg: number,
+  plantarDeg: number,
+): LegAngles {
   const thighDeg = trunkDeg - 180 + hipFlexDeg;
   const shankDeg = thighDeg - kneeFlexDeg;
   return { thighDeg, shankDeg, footDeg: shankDeg + 90 - plantarDeg };
@@ -68,7 +73,10 @@ export function bodyPoints(pose: BodyPose, heightM: number): Vec3[] {
   pts[LM.nose] = nose;
   const eyeC = add(nose, scale(dirXY(pose.headDeg), 0.02 * heightM));
   const mouthC = add(nose, scale(dirXY(pose.headDeg), -0.025 * heightM));
-  for (const [side, sign] of [['left', -1], ['right', 1]] as const) {
+  for (const [side, sign] of [
+    ['left', -1],
+    ['right', 1],
+  ] as const) {
     const o = side === 'left' ? 0 : 1;
     const eyeBase = side === 'left' ? LM.leftEyeInner : LM.rightEyeInner;
     for (let i = 0; i < 3; i++) pts[eyeBase + i] = add(eyeC, across(sign * (0.008 + 0.01 * i) * heightM));
@@ -99,7 +107,16 @@ export function bodyPoints(pose: BodyPose, heightM: number): Vec3[] {
   return place(pts, pose);
 }
 
-const LEG_POINTS: readonly number[] = [LM.leftKnee, LM.rightKnee, LM.leftAnkle, LM.rightAnkle, LM.leftHeel, LM.rightHeel, LM.leftFootIndex, LM.rightFootIndex];
+const LEG_POINTS: readonly number[] = [
+  LM.leftKnee,
+  LM.rightKnee,
+  LM.leftAnkle,
+  LM.rightAnkle,
+  LM.leftHeel,
+  LM.rightHeel,
+  LM.leftFootIndex,
+  LM.rightFootIndex,
+];
 const UPPER_POINTS: readonly number[] = Array.from({ length: LM.rightThumb + 1 }, (_, i) => i); // head, shoulders and arms
 const SUPPORT_POINTS = [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip, ...LEG_POINTS];
 

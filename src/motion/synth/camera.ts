@@ -26,16 +26,31 @@ export interface Lens {
 }
 
 /** A camera `distanceM` away from `target` along the horizontal direction `from`, at `heightM` above the floor. */
-export function cameraAt(target: Vec3, from: Vec3, distanceM: number, heightM: number, rollDeg = 0, widthPx = 640, heightPx = 480): Camera {
+export function cameraAt(
+  target: Vec3,
+  from: Vec3,
+  distanceM: number,
+  heightM: number,
+  rollDeg = 0,
+  widthPx = 640,
+  heightPx = 480,
+): Camera {
   const flat = unit(v3(from.x, 0, from.z));
   const position = add(v3(target.x, heightM, target.z), scale(flat, distanceM));
   return { position, target, rollDeg, widthPx, heightPx, hfovDeg: 65 };
 }
 
 /** Pairs of left/right landmarks: the one further from the camera is the far side. */
-const PAIRS: readonly (readonly [number, number])[] = Array.from({ length: 11 }, (_, i) => [LM.leftShoulder + 2 * i, LM.rightShoulder + 2 * i] as const);
+const PAIRS: readonly (readonly [number, number])[] = Array.from(
+  { length: 11 },
+  (_, i) => [LM.leftShoulder + 2 * i, LM.rightShoulder + 2 * i] as const,
+);
 
-export function project(points: readonly Vec3[], cam: Camera, lens: Lens): { landmarks: ImageLandmark[]; world: WorldLandmark[] } {
+export function project(
+  points: readonly Vec3[],
+  cam: Camera,
+  lens: Lens,
+): { landmarks: ImageLandmark[]; world: WorldLandmark[] } {
   const fwd = unit(sub(cam.target, cam.position));
   const right = unit(cross(fwd, v3(0, 1, 0)));
   const up = cross(right, fwd);

@@ -14,7 +14,8 @@ const bothArms = (a: ArmAngles) => ({ left: a, right: a });
  * (the trunk tilts head-down by this much); legRoll: knees fallen to the left (+) or right (-). */
 export function supine(p: Params): BodyPose {
   const trunkDeg = 90 + get(p, 'blockDeg');
-  const leg = (s: 'L' | 'R'): LegAngles => legFromFlexion(trunkDeg, get(p, `hip${s}`, 45), get(p, `knee${s}`, 90), get(p, `plantar${s}`, 45));
+  const leg = (s: 'L' | 'R'): LegAngles =>
+    legFromFlexion(trunkDeg, get(p, `hip${s}`, 45), get(p, `knee${s}`, 90), get(p, `plantar${s}`, 45));
   return {
     trunkDeg,
     headDeg: trunkDeg,
@@ -86,7 +87,8 @@ export function kneelingLunge(p: Params): BodyPose {
   const ahead = 5 + 0.8 * ext; // front shin tilt, knee ahead of the ankle
   const shankDeg = -90 - ahead;
   // the front foot reaches the floor: hip height (back thigh) = front thigh drop + front shin height
-  const thighDeg = Math.asin(Math.max(-1, Math.min(1, (0.246 * Math.cos(ahead / DEG) - 0.245 * Math.cos(ext / DEG)) / 0.245))) * DEG;
+  const thighDeg =
+    Math.asin(Math.max(-1, Math.min(1, (0.246 * Math.cos(ahead / DEG) - 0.245 * Math.cos(ext / DEG)) / 0.245))) * DEG;
   const front: LegAngles = { thighDeg, shankDeg, footDeg: 0 };
   const backLeft = get(p, 'backLeft', 1) >= 0.5;
   return {

@@ -34,7 +34,11 @@ export interface SynthVariant extends Partial<RenderOptions> {
 export interface SynthClip {
   readonly track: LandmarkTrack;
   /** What a person watching would count when the movement is done fully (depthScale 1). */
-  readonly expected: { readonly reps: number; readonly repSides: readonly (Side | undefined)[]; readonly holds: readonly ExpectedHold[] };
+  readonly expected: {
+    readonly reps: number;
+    readonly repSides: readonly (Side | undefined)[];
+    readonly holds: readonly ExpectedHold[];
+  };
 }
 
 type Pose = (p: Params) => BodyPose;
@@ -55,13 +59,23 @@ function plan(id: ExerciseId, v: SynthVariant): Plan {
     case 'pelvic-tilt': {
       const rest = { tuck: 0, neck: -5 };
       const s = new Script(rest).stay(3);
-      for (let i = 0; i < (n ?? 6); i++) s.move(deep(rest, { tuck: 7 }), 0.8).stay(1.2).rep().move(rest, 0.8).stay(1);
+      for (let i = 0; i < (n ?? 6); i++)
+        s.move(deep(rest, { tuck: 7 }), 0.8)
+          .stay(1.2)
+          .rep()
+          .move(rest, 0.8)
+          .stay(1);
       return { pose: fourPoint, script: s.stay(2), view: 'side', floor: true };
     }
     case 'cat-camel': {
       const rest = { neck: -5 };
       const s = new Script(rest).stay(3);
-      for (let i = 0; i < (n ?? 5); i++) s.move(deep(rest, { neck: 40 }), 1.2).stay(1).move(deep(rest, { neck: -40 }), 1.6).stay(1).rep();
+      for (let i = 0; i < (n ?? 5); i++)
+        s.move(deep(rest, { neck: 40 }), 1.2)
+          .stay(1)
+          .move(deep(rest, { neck: -40 }), 1.6)
+          .stay(1)
+          .rep();
       return { pose: fourPoint, script: s.move(rest, 1.2).stay(2), view: 'side', floor: true };
     }
     case 'single-knee-to-chest':
@@ -74,21 +88,31 @@ function plan(id: ExerciseId, v: SynthVariant): Plan {
         const up = { hip: 125, knee: 115, plantar: 20 };
         const legs = (x: 'L' | 'R') => ({ [`hip${x}`]: up.hip, [`knee${x}`]: up.knee, [`plantar${x}`]: up.plantar });
         const to = side === 'left' ? legs('L') : side === 'right' ? legs('R') : { ...legs('L'), ...legs('R') };
-        s.move(deep(rest, to), 1).hold(v.holdS ?? (single ? 7 : 6), side, k >= 1).move(rest, 1).stay(2);
+        s.move(deep(rest, to), 1)
+          .hold(v.holdS ?? (single ? 7 : 6), side, k >= 1)
+          .move(rest, 1)
+          .stay(2);
       }
       return { pose: supine, script: s, view: 'side', floor: true };
     }
     case 'prone-extension': {
       const rest = { lift: 2 };
       const s = new Script(rest).stay(3);
-      for (let i = 0; i < (n ?? 3); i++) s.move(deep(rest, { lift: 28 }), 1.5).hold(v.holdS ?? 11, undefined, k >= 1).move(rest, 1.5).stay(2);
+      for (let i = 0; i < (n ?? 3); i++)
+        s.move(deep(rest, { lift: 28 }), 1.5)
+          .hold(v.holdS ?? 11, undefined, k >= 1)
+          .move(rest, 1.5)
+          .stay(2);
       return { pose: prone, script: s, view: 'side', floor: true };
     }
     case 'hip-flexor': {
       const s = new Script({ ext: 2, backLeft: 1 }).stay(3);
       for (const side of ['left', 'right'] as const) {
         if (side === 'right') s.move({ backLeft: 0 }, 3).stay(2);
-        s.move(deep({ ext: 2 }, { ext: 18 }), 2).hold(v.holdS ?? 31, side, k >= 1).move({ ext: 2 }, 2).stay(2);
+        s.move(deep({ ext: 2 }, { ext: 18 }), 2)
+          .hold(v.holdS ?? 31, side, k >= 1)
+          .move({ ext: 2 }, 2)
+          .stay(2);
       }
       return { pose: kneelingLunge, script: s, view: 'side', floor: false };
     }
@@ -96,13 +120,21 @@ function plan(id: ExerciseId, v: SynthVariant): Plan {
       const rest = { raise: 70, plantar: 25, lean: 10, raisedLeft: v.cameraSide === 'right' ? 0 : 1 };
       const side: Side = rest.raisedLeft ? 'left' : 'right';
       const s = new Script(rest).stay(3);
-      for (let i = 0; i < (n ?? 6); i++) s.move(deep(rest, { plantar: -15 }), 0.8).stay(0.5).rep(side).move(rest, 0.8).stay(0.7);
+      for (let i = 0; i < (n ?? 6); i++)
+        s.move(deep(rest, { plantar: -15 }), 0.8)
+          .stay(0.5)
+          .rep(side)
+          .move(rest, 0.8)
+          .stay(0.7);
       return { pose: standing, script: s.stay(1), view: 'side', floor: false };
     }
     case 'ql-stretch': {
       const s = new Script({ bend: 0 }).stay(3);
       for (const side of ['left', 'right'] as const) {
-        s.move(deep({ bend: 0 }, { bend: side === 'left' ? 30 : -30 }), 3).hold(v.holdS ?? 21, side, k >= 1).move({ bend: 0 }, 3).stay(3);
+        s.move(deep({ bend: 0 }, { bend: side === 'left' ? 30 : -30 }), 3)
+          .hold(v.holdS ?? 21, side, k >= 1)
+          .move({ bend: 0 }, 3)
+          .stay(3);
       }
       return { pose: standing, script: s, view: 'front', floor: false };
     }
@@ -110,7 +142,11 @@ function plan(id: ExerciseId, v: SynthVariant): Plan {
       const s = new Script({ legRoll: 0 }).stay(3);
       for (let i = 0; i < (n ?? 6); i++) {
         const side = alt(i);
-        s.move(deep({ legRoll: 0 }, { legRoll: side === 'left' ? 45 : -45 }), 1.5).stay(0.5).rep(side).move({ legRoll: 0 }, 1.5).stay(1);
+        s.move(deep({ legRoll: 0 }, { legRoll: side === 'left' ? 45 : -45 }), 1.5)
+          .stay(0.5)
+          .rep(side)
+          .move({ legRoll: 0 }, 1.5)
+          .stay(1);
       }
       return { pose: supine, script: s.stay(1), view: 'front', floor: true };
     }
@@ -120,11 +156,22 @@ function plan(id: ExerciseId, v: SynthVariant): Plan {
       // a 12 cm block under the sacrum tilts the trunk; straight legs slope down from the raised hips to the floor
       const blockDeg = (Math.asin(0.12 / (0.3 * heightM)) * 180) / Math.PI;
       const legDownDeg = (Math.asin(0.12 / (0.49 * heightM)) * 180) / Math.PI;
-      const onBlock = { blockDeg: k * blockDeg, hipL: -blockDeg - legDownDeg, kneeL: 0, hipR: -blockDeg - legDownDeg, kneeR: 0, plantarL: 10, plantarR: 10 };
+      const onBlock = {
+        blockDeg: k * blockDeg,
+        hipL: -blockDeg - legDownDeg,
+        kneeL: 0,
+        hipR: -blockDeg - legDownDeg,
+        kneeR: 0,
+        plantarL: 10,
+        plantarR: 10,
+      };
       const knees = { hipL: 125, kneeL: 115, hipR: 125, kneeR: 115, plantarL: 20, plantarR: 20 };
       const s = new Script(rest).stay(3).move(onBlock, 2.5);
       for (let i = 0; i < (n ?? 3); i++) {
-        s.hold(v.holdS ?? 62, undefined, false).move(knees, 1.5).hold(6, undefined, k >= 1).move(onBlock, 1.5);
+        s.hold(v.holdS ?? 62, undefined, false)
+          .move(knees, 1.5)
+          .hold(6, undefined, k >= 1)
+          .move(onBlock, 1.5);
       }
       return { pose: supine, script: s.move(rest, 2).stay(3), view: 'side', floor: true };
     }
@@ -140,7 +187,10 @@ export function synthesize(id: ExerciseId, v: SynthVariant = {}): SynthClip {
   const poseAt = (tS: number) => pose(paramsAt(script.keys, tS));
   const first = bodyPoints(poseAt(0), opts.heightM);
   const core = [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip, LM.leftKnee, LM.rightKnee];
-  const target = scale(core.reduce((a, i) => add(a, first[i]!), v3(0, 0, 0)), 1 / core.length);
+  const target = scale(
+    core.reduce((a, i) => add(a, first[i]!), v3(0, 0, 0)),
+    1 / core.length,
+  );
   // side view: from the person's left (-z) or right (+z); front view: from +x (the face when standing, the feet
   // when lying on the back)
   const from = view === 'front' ? v3(1, 0, 0) : v3(0, 0, v.cameraSide === 'right' ? 1 : -1);

@@ -52,10 +52,27 @@ export interface RenderOptions {
   readonly worldLandmarks: boolean;
 }
 
-export const DEFAULT_RENDER: RenderOptions = { fps: 10, heightM: 1.7, seed: 1, noisePx: 1, jitterMs: 0, dropouts: [], dropoutRate: 0, farVisibility: 0.8, visibilityJitter: 0, worldLandmarks: true };
+export const DEFAULT_RENDER: RenderOptions = {
+  fps: 10,
+  heightM: 1.7,
+  seed: 1,
+  noisePx: 1,
+  jitterMs: 0,
+  dropouts: [],
+  dropoutRate: 0,
+  farVisibility: 0.8,
+  visibilityJitter: 0,
+  worldLandmarks: true,
+};
 
 /** Renders a track of `durationS` from a pose at each time, seen through `camera`. */
-export function renderTrack(poseAt: (tS: number) => BodyPose, camera: Camera, durationS: number, opts: RenderOptions, source: string): LandmarkTrack {
+export function renderTrack(
+  poseAt: (tS: number) => BodyPose,
+  camera: Camera,
+  durationS: number,
+  opts: RenderOptions,
+  source: string,
+): LandmarkTrack {
   const rnd = seededRandom(opts.seed);
   const frames: PoseFrame[] = [];
   const n = Math.floor(durationS * opts.fps) + 1;
@@ -74,8 +91,13 @@ export function renderTrack(poseAt: (tS: number) => BodyPose, camera: Camera, du
       frames.push({ ...base, landmarks: null, worldLandmarks: null, score: 0 });
       continue;
     }
-    for (let j = 0; j < drift.length; j++) drift[j] = keep * drift[j]! + Math.sqrt(1 - keep * keep) * opts.visibilityJitter * rnd.gauss();
-    const { landmarks, world } = project(bodyPoints(poseAt(tS), opts.heightM), camera, { noisePx: opts.noisePx, farVisibility: opts.farVisibility, gauss: rnd.gauss });
+    for (let j = 0; j < drift.length; j++)
+      drift[j] = keep * drift[j]! + Math.sqrt(1 - keep * keep) * opts.visibilityJitter * rnd.gauss();
+    const { landmarks, world } = project(bodyPoints(poseAt(tS), opts.heightM), camera, {
+      noisePx: opts.noisePx,
+      farVisibility: opts.farVisibility,
+      gauss: rnd.gauss,
+    });
     const vis = (v: number, j: number) => Math.max(0, Math.min(1, v + drift[j]!));
     frames.push({
       ...base,
@@ -84,5 +106,14 @@ export function renderTrack(poseAt: (tS: number) => BodyPose, camera: Camera, du
       score: 0.95,
     });
   }
-  return { format: 'spine-coach-track', version: 1, source, backend: 'synthetic', model: 'full', fps: opts.fps, durationS, frames };
+  return {
+    format: 'spine-coach-track',
+    version: 1,
+    source,
+    backend: 'synthetic',
+    model: 'full',
+    fps: opts.fps,
+    durationS,
+    frames,
+  };
 }

@@ -9,7 +9,7 @@ import { toPoseFrame, type RawPose } from '../convert.ts';
 export type PoseImage = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
 
 /** One running detector, bound to one backend and model. */
-export interface PoseEngine {
+export interface PoseDetector {
   readonly backend: Backend;
   readonly model: ModelType;
   /** Runs the detector on one image; `tMs` is the frame's presentation time, copied into the result. */
@@ -25,7 +25,8 @@ interface Detector {
 }
 
 function imageSize(image: PoseImage): [number, number] {
-  if (typeof HTMLVideoElement !== 'undefined' && image instanceof HTMLVideoElement) { // absent in a Web Worker
+  if (typeof HTMLVideoElement !== 'undefined' && image instanceof HTMLVideoElement) {
+    // absent in a Web Worker
     // pose-detection reads the width/height attributes of a <video> (0 by default), not videoWidth/videoHeight
     if (image.width !== image.videoWidth) image.width = image.videoWidth;
     if (image.height !== image.videoHeight) image.height = image.videoHeight;
@@ -79,7 +80,7 @@ async function createMediapipeDetector(cpu: boolean, model: ModelType): Promise<
 }
 
 /** Creates one detector for an explicit backend (no `auto`). */
-export async function createDetectorEngine(backend: Backend, model: ModelType): Promise<PoseEngine> {
+export async function createBlazePoseDetector(backend: Backend, model: ModelType): Promise<PoseDetector> {
   const tfjs = backend === 'wasm' || backend === 'webgl';
   const detector = tfjs
     ? await createTfjsDetector(backend, model)

@@ -14,7 +14,8 @@ export class StorageError extends Error {
 
 const MESSAGES: Record<StorageErrorKind, string> = {
   full: 'This device’s storage for Spine Coach is full, so this session could not be saved. Your earlier sessions are safe. Free some space (or allow more storage for this site) and press “Save again”.',
-  unavailable: 'This browser does not let Spine Coach store data here (private window, or storage turned off). Sessions cannot be kept.',
+  unavailable:
+    'This browser does not let Spine Coach store data here (private window, or storage turned off). Sessions cannot be kept.',
   unknown: 'Saving failed. Your earlier sessions are safe. Try “Save again”.',
 };
 

@@ -63,20 +63,24 @@ export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
   );
   return {
     saveSession: (r) => guard(async () => void (await db.put('sessions', r))),
-    listSessions: () => guard(async () => (await db.getAll('sessions')).sort((a, b) => b.startedIso.localeCompare(a.startedIso))),
+    listSessions: () =>
+      guard(async () => (await db.getAll('sessions')).sort((a, b) => b.startedIso.localeCompare(a.startedIso))),
     saveCalibration: (r) => guard(async () => void (await db.put('calibrations', r))),
     listCalibrations: () => guard(() => db.getAll('calibrations')),
     saveRecording: (r) =>
       guard(async () => {
         await db.put('recordings', r);
-        const newest = (await db.getAll('sessions')).sort((a, b) => b.startedIso.localeCompare(a.startedIso)).slice(0, RECORDED_SESSIONS_KEPT);
+        const newest = (await db.getAll('sessions'))
+          .sort((a, b) => b.startedIso.localeCompare(a.startedIso))
+          .slice(0, RECORDED_SESSIONS_KEPT);
         const keep = new Set([r.sessionId, ...newest.map((x) => x.id)]);
         const tx = db.transaction('recordings', 'readwrite');
         for (const key of await tx.store.getAllKeys()) if (!keep.has(key[0])) await tx.store.delete(key);
         await tx.done;
       }),
     loadRecording: (sessionId, exercise) => guard(() => db.get('recordings', [sessionId, exercise])),
-    listRecordingKeys: () => guard(async () => new Set((await db.getAllKeys('recordings')).map(([id, ex]) => recordingKey(id, ex)))),
+    listRecordingKeys: () =>
+      guard(async () => new Set((await db.getAllKeys('recordings')).map(([id, ex]) => recordingKey(id, ex)))),
     loadSettings: () => guard(async () => resolveSettings(await db.get('settings', SETTINGS_KEY))),
     saveSettings: (s) => guard(async () => void (await db.put('settings', s, SETTINGS_KEY))),
     close: () => db.close(),

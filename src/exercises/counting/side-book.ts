@@ -22,7 +22,8 @@ export class SideBook {
     let next: Side = side;
     if (this.#targets.sides === 'alternate') next = other(side);
     else if (this.#bySide[side] >= (this.#targets.reps?.min ?? 1)) next = other(side);
-    if (next !== this.#next && (this.#targets.sides === 'alternate' || next !== side)) events.push({ type: 'switch-side', tMs, next });
+    if (next !== this.#next && (this.#targets.sides === 'alternate' || next !== side))
+      events.push({ type: 'switch-side', tMs, next });
     this.#next = next;
   }
 

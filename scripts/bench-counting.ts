@@ -1,6 +1,6 @@
 /**
  * Per-frame cost of the counting engine (features, gate, filter, counters) in microseconds, over real footage
- * tracks. `npx tsx scripts/bench-engine.ts`. A benchmark, not a test: it prints numbers and asserts nothing.
+ * tracks. `npx tsx scripts/bench-counting.ts`. A benchmark, not a test: it prints numbers and asserts nothing.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,9 @@ const all: number[] = [];
 // no footage of these: generated tracks (with world landmarks, which the lumbar roll reads)
 const generated: ExerciseId[] = ['lumbar-roll', 'back-block'];
 const load = (name: string): LandmarkTrack =>
-  name.startsWith('synthetic:') ? synthesize(name.slice(10) as ExerciseId).track : (JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/tracks', `${name}.json`), 'utf8')) as LandmarkTrack);
+  name.startsWith('synthetic:')
+    ? synthesize(name.slice(10) as ExerciseId).track
+    : (JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/tracks', `${name}.json`), 'utf8')) as LandmarkTrack);
 for (const [name, id] of [...cases, ...generated.map((g): [string, ExerciseId] => [`synthetic:${g}`, g])]) {
   const track = load(name);
   const perFrameUs: number[] = [];
@@ -41,4 +43,6 @@ for (const [name, id] of [...cases, ...generated.map((g): [string, ExerciseId] =
   console.log(`${name.padEnd(34)} ${id.padEnd(22)} median ${q(0.5)} us  p90 ${q(0.9)} us  (${sorted.length} frames)`);
 }
 all.sort((a, b) => a - b);
-console.log(`all: median ${all[Math.floor(all.length / 2)]!.toFixed(1)} us, p90 ${all[Math.floor(0.9 * all.length)]!.toFixed(1)} us per frame`);
+console.log(
+  `all: median ${all[Math.floor(all.length / 2)]!.toFixed(1)} us, p90 ${all[Math.floor(0.9 * all.length)]!.toFixed(1)} us per frame`,
+);

@@ -58,7 +58,9 @@ export class RepCounter {
     if (peakDepth > (this.#spec.maxDepth ?? Infinity)) return null;
     if (!reached) {
       // only worth saying when it got at least half-way from rest to the target
-      return peakDepth >= exitDepth + 0.5 * (enterDepth - exitDepth) ? { type: 'not-far-enough', tMs, peakDepth } : null;
+      return peakDepth >= exitDepth + 0.5 * (enterDepth - exitDepth)
+        ? { type: 'not-far-enough', tMs, peakDepth }
+        : null;
     }
     if (tMs - startMs < minPhaseMs) return { type: 'too-fast', tMs, peakDepth };
     return { type: 'rep', startMs, endMs: tMs, peakDepth };

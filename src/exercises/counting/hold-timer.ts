@@ -13,7 +13,13 @@ export type HoldTimerEvent =
   | { readonly type: 'started'; readonly tMs: number }
   | { readonly type: 'paused'; readonly tMs: number; readonly why: 'lost' | 'left-position' }
   | { readonly type: 'resumed'; readonly tMs: number }
-  | { readonly type: 'ended'; readonly startMs: number; readonly endMs: number; readonly heldMs: number; readonly peakDepth: number };
+  | {
+      readonly type: 'ended';
+      readonly startMs: number;
+      readonly endMs: number;
+      readonly heldMs: number;
+      readonly peakDepth: number;
+    };
 
 /** Below-exit time tolerated before the hold ends (a wobble, not a release): 0.5 s. */
 const LEAVE_CONFIRM_MS = 500;
@@ -30,7 +36,15 @@ const BEFORE_MS = 4000;
 
 export class HoldTimer {
   readonly #spec: HoldSpec;
-  #hold: { startMs: number; heldMs: number; lastMs: number; peak: number; lostSinceMs: number | null; lostOccludedOnly: boolean; belowSinceMs: number | null } | null = null;
+  #hold: {
+    startMs: number;
+    heldMs: number;
+    lastMs: number;
+    peak: number;
+    lostSinceMs: number | null;
+    lostOccludedOnly: boolean;
+    belowSinceMs: number | null;
+  } | null = null;
   #lastDepth: { v: number; tMs: number } | null = null;
   #samples: DepthSample[] = [];
 
@@ -40,7 +54,14 @@ export class HoldTimer {
 
   get state(): HoldState | null {
     const h = this.#hold;
-    return h ? { startMs: h.startMs, heldMs: h.heldMs, paused: h.lostSinceMs !== null || h.belowSinceMs !== null, peakDepth: h.peak } : null;
+    return h
+      ? {
+          startMs: h.startMs,
+          heldMs: h.heldMs,
+          paused: h.lostSinceMs !== null || h.belowSinceMs !== null,
+          peakDepth: h.peak,
+        }
+      : null;
   }
 
   /** Feed a depth, or null when the frame could not be judged; `occluded` when the body is tracked but the measured
@@ -58,7 +79,15 @@ export class HoldTimer {
       if (depth === null || depth < this.#spec.enterDepth) return events;
       const speed = prev && tMs > prev.tMs ? Math.abs(depth - prev.v) / ((tMs - prev.tMs) / 1000) : Infinity;
       if (speed > this.#spec.settlePerS) return events;
-      this.#hold = { startMs: tMs, heldMs: 0, lastMs: tMs, peak: depth, lostSinceMs: null, lostOccludedOnly: false, belowSinceMs: null };
+      this.#hold = {
+        startMs: tMs,
+        heldMs: 0,
+        lastMs: tMs,
+        peak: depth,
+        lostSinceMs: null,
+        lostOccludedOnly: false,
+        belowSinceMs: null,
+      };
       events.push({ type: 'started', tMs });
       return events;
     }
@@ -112,7 +141,13 @@ export class HoldTimer {
     this.#hold = null;
     const span = endPositionSpan(this.#samples, h.startMs, endMs, this.#spec.exitDepth, this.#spec.plateauFraction);
     this.#samples = [];
-    return { type: 'ended', startMs: span.startMs, endMs: span.endMs, heldMs: Math.min(h.heldMs, endMs - h.startMs), peakDepth: h.peak };
+    return {
+      type: 'ended',
+      startMs: span.startMs,
+      endMs: span.endMs,
+      heldMs: Math.min(h.heldMs, endMs - h.startMs),
+      peakDepth: h.peak,
+    };
   }
 
   reset(): void {

@@ -1,6 +1,13 @@
 /** Drives the counter a spec names and turns its output into the contract's events, records and summary. */
 import type { BodyFeatures } from '../../motion/features.ts';
-import type { EngineEvent, ExerciseDefinition, NotJudgedReason, Side, TrackerOptions, TrackerUpdate } from '../types.ts';
+import type {
+  EngineEvent,
+  ExerciseDefinition,
+  NotJudgedReason,
+  Side,
+  TrackerOptions,
+  TrackerUpdate,
+} from '../types.ts';
 import { CycleCounter } from './cycle-counter.ts';
 import { HoldTimer } from './hold-timer.ts';
 import { HoldReporter, movementConfidence, round1, s } from './hold-reporter.ts';
@@ -93,8 +100,25 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Cou
         if (e?.type === 'rep' && rs.stayInPosition && outOfPositionN > visN / 2) return { depth: rel };
         if (e?.type === 'rep') {
           const confidence = movementConfidence(visN ? visSum / visN : 0, e.peakDepth, rs.enterDepth, rs.exitDepth);
-          book.count({ startS: s(e.startMs), endS: s(e.endMs), side: peakSide ?? undefined, peakDepth: round1(e.peakDepth), confidence }, e.endMs, events);
-        } else if (e) events.push({ type: 'rep-rejected', tMs: e.tMs, reason: e.type, side: peakSide ?? undefined, peakDepth: round1(e.peakDepth) });
+          book.count(
+            {
+              startS: s(e.startMs),
+              endS: s(e.endMs),
+              side: peakSide ?? undefined,
+              peakDepth: round1(e.peakDepth),
+              confidence,
+            },
+            e.endMs,
+            events,
+          );
+        } else if (e)
+          events.push({
+            type: 'rep-rejected',
+            tMs: e.tMs,
+            reason: e.type,
+            side: peakSide ?? undefined,
+            peakDepth: round1(e.peakDepth),
+          });
         return { depth: rel };
       },
       summary: () => ({ ...book.summary(), hold: null }),
@@ -110,7 +134,11 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Cou
         const e = counter.step(inp.depth, inp.tMs);
         if (e) {
           const confidence = movementConfidence(vis(inp.features), e.peakDepth, Math.min(c.highDelta, c.lowDelta), 0);
-          book.count({ startS: s(e.startMs), endS: s(e.endMs), peakDepth: Math.round(e.peakDepth * 100) / 100, confidence }, e.endMs, events);
+          book.count(
+            { startS: s(e.startMs), endS: s(e.endMs), peakDepth: Math.round(e.peakDepth * 100) / 100, confidence },
+            e.endMs,
+            events,
+          );
         }
         return { depth: counter.depthOf(inp.depth) };
       },
@@ -121,7 +149,9 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Cou
 
   if (c.type === 'hold') {
     const hs = adaptHold(c, cal);
-    const holds = new HoldReporter(new HoldTimer(hs), hs, holdTargetMs(def, options), (rep, tMs, events) => book.count(rep, tMs, events));
+    const holds = new HoldReporter(new HoldTimer(hs), hs, holdTargetMs(def, options), (rep, tMs, events) =>
+      book.count(rep, tMs, events),
+    );
     return {
       step(inp, events) {
         holds.step(inp.depth, inp.side, vis(inp.features), inp.tMs, inp.reason, events);

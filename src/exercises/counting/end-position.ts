@@ -21,7 +21,13 @@ function median(values: readonly number[]): number {
 }
 
 /** Refines a hold [startMs, endMs] against the samples around it (which may start before `startMs`). */
-export function endPositionSpan(samples: readonly DepthSample[], startMs: number, endMs: number, exitDepth: number, fraction = PLATEAU_FRACTION): { startMs: number; endMs: number } {
+export function endPositionSpan(
+  samples: readonly DepthSample[],
+  startMs: number,
+  endMs: number,
+  exitDepth: number,
+  fraction = PLATEAU_FRACTION,
+): { startMs: number; endMs: number } {
   const inHold = samples.filter((s) => s.tMs >= startMs && s.tMs <= endMs);
   if (inHold.length < 3) return { startMs, endMs };
   const plateau = median(inHold.map((s) => s.v));

@@ -1,13 +1,13 @@
 /**
- * A `PoseEngine` whose detector (BlazePose, tfjs wasm) runs in a Web Worker: each frame is copied into an
+ * A `PoseDetector` whose detector (BlazePose, tfjs wasm) runs in a Web Worker: each frame is copied into an
  * ImageBitmap and transferred. Measured by `npm run bench -- --worker` against the main-thread engine.
  */
-import type { PoseEngine, PoseImage } from './detectors/blazepose.ts';
+import type { PoseDetector, PoseImage } from './detectors/blazepose.ts';
 import type { WorkerReply, WorkerRequest } from './detector-worker.ts';
 import type { ModelType, PoseFrame } from './types.ts';
 
 /** Starts the worker, loads the model in it, and resolves with an engine that proxies `estimate` to it. */
-export async function createWorkerEngine(model: ModelType): Promise<PoseEngine> {
+export async function createWorkerDetector(model: ModelType): Promise<PoseDetector> {
   const worker = new Worker(new URL('./detector-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, { resolve: (f: PoseFrame) => void; reject: (e: Error) => void }>();
   let nextId = 1;

@@ -7,12 +7,20 @@ import { HoldTimer } from './hold-timer.ts';
 import type { SideBook } from './side-book.ts';
 import type { SequenceSpec } from './spec.ts';
 
-export function createSequenceCounting(c: SequenceSpec, def: ExerciseDefinition, options: TrackerOptions, book: SideBook, vis: (f: BodyFeatures | null) => number): Counting {
+export function createSequenceCounting(
+  c: SequenceSpec,
+  def: ExerciseDefinition,
+  options: TrackerOptions,
+  book: SideBook,
+  vis: (f: BodyFeatures | null) => number,
+): Counting {
   const blockTarget = 1000 * (options.holdTargetS ?? def.targets.holdS?.min ?? 60);
   const kneeTarget = 5000; // the article's knee-to-chest hold after each block hold
   let blockDone = false;
   const block = new HoldReporter(new HoldTimer(c.block), c.block, blockTarget, () => (blockDone = true));
-  const knees = new HoldReporter(new HoldTimer(c.knees), c.knees, kneeTarget, (rep, tMs, events) => book.count(rep, tMs, events));
+  const knees = new HoldReporter(new HoldTimer(c.knees), c.knees, kneeTarget, (rep, tMs, events) =>
+    book.count(rep, tMs, events),
+  );
   let stage: 'block-hold' | 'knee-to-chest' = 'block-hold';
   return {
     step(inp, events) {
@@ -23,7 +31,8 @@ export function createSequenceCounting(c: SequenceSpec, def: ExerciseDefinition,
         // the knees come up while the pelvis is still on the block: once the block hold has had its time, it ends here
         const kneesUp = f ? c.knees.measure(f) : null;
         const st = block.timer.state;
-        if (st && st.heldMs >= blockTarget && kneesUp && kneesUp.depth >= c.knees.enterDepth) block.finish(inp.tMs, events);
+        if (st && st.heldMs >= blockTarget && kneesUp && kneesUp.depth >= c.knees.enterDepth)
+          block.finish(inp.tMs, events);
         if (blockDone) {
           blockDone = false;
           stage = 'knee-to-chest';

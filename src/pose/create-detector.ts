@@ -1,11 +1,11 @@
 import type { Backend, BackendChoice, ModelType } from './types.ts';
-import { createDetectorEngine, type PoseEngine, type PoseImage } from './detectors/blazepose.ts';
+import { createBlazePoseDetector, type PoseDetector, type PoseImage } from './detectors/blazepose.ts';
 import { autoCacheKey, autoCandidates, medianMs, pickFastest } from './auto-backend.ts';
 
-export type { PoseEngine, PoseImage } from './detectors/blazepose.ts';
+export type { PoseDetector, PoseImage } from './detectors/blazepose.ts';
 
-/** Options of `createPoseEngine`. */
-export interface PoseEngineOptions {
+/** Options of `createPoseDetector`. */
+export interface PoseDetectorOptions {
   /** An explicit backend, or `auto` (default behaviour of the app): warm each candidate up and keep the fastest. */
   readonly backend: BackendChoice;
   readonly model: ModelType;
@@ -25,7 +25,8 @@ export interface PoseEngineOptions {
 const WARMUP_TIMED_RUNS = 7;
 
 function webglRenderer(): string | null {
-  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  const gl =
+    document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
   if (!gl) return null;
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   return info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
@@ -45,9 +46,14 @@ function warmupImage(): HTMLCanvasElement {
 
 /** Times the candidates in interleaved rounds on the same picture; a candidate that fails to load or to estimate
  * gets NaN (and never wins). */
-async function timeCandidates(backends: readonly Backend[], model: ModelType, image: PoseImage | undefined, onProgress?: (msg: string) => void): Promise<Map<Backend, number>> {
+async function timeCandidates(
+  backends: readonly Backend[],
+  model: ModelType,
+  image: PoseImage | undefined,
+  onProgress?: (msg: string) => void,
+): Promise<Map<Backend, number>> {
   const img = image ?? warmupImage();
-  const engines = new Map<Backend, PoseEngine>();
+  const engines = new Map<Backend, PoseDetector>();
   const times = new Map<Backend, number[]>();
   const fail = (backend: Backend, e: unknown) => {
     engines.get(backend)?.dispose();
@@ -59,7 +65,7 @@ async function timeCandidates(backends: readonly Backend[], model: ModelType, im
     for (const backend of backends) {
       onProgress?.(`loading ${backend}…`);
       try {
-        const engine = await createDetectorEngine(backend, model);
+        const engine = await createBlazePoseDetector(backend, model);
         engines.set(backend, engine);
         await engine.estimate(img, 0);
         times.set(backend, []);
@@ -125,8 +131,11 @@ export async function chooseAutoBackend(
 }
 
 /** Creates a pose engine; `auto` warms up the candidates (or reads the cached choice) and keeps the fastest. */
-export async function createPoseEngine(opts: PoseEngineOptions): Promise<PoseEngine> {
-  const backend = opts.backend === 'auto' ? await chooseAutoBackend(opts.model, opts.onProgress, opts.remeasure, opts.warmupImage) : opts.backend;
+export async function createPoseDetector(opts: PoseDetectorOptions): Promise<PoseDetector> {
+  const backend =
+    opts.backend === 'auto'
+      ? await chooseAutoBackend(opts.model, opts.onProgress, opts.remeasure, opts.warmupImage)
+      : opts.backend;
   opts.onProgress?.(`loading BlazePose ${opts.model} on ${backend}…`);
-  return createDetectorEngine(backend, opts.model);
+  return createBlazePoseDetector(backend, opts.model);
 }

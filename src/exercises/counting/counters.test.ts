@@ -3,13 +3,25 @@ import { CycleCounter } from './cycle-counter.ts';
 import { HoldTimer } from './hold-timer.ts';
 import { RepCounter } from './rep-counter.ts';
 
-const hold = { type: 'hold', enterDepth: 100, exitDepth: 90, settlePerS: 60, minReportMs: 1500, graceMs: 1500 } as const;
+const hold = {
+  type: 'hold',
+  enterDepth: 100,
+  exitDepth: 90,
+  settlePerS: 60,
+  minReportMs: 1500,
+  graceMs: 1500,
+} as const;
 
 describe('RepCounter', () => {
   const spec = { type: 'reps', enterDepth: 30, exitDepth: 10, minPhaseMs: 500 } as const;
   it.each([
     { name: 'a full excursion counts', trace: [0, 20, 35, 20, 5], reps: 1, rejected: [] },
-    { name: 'jitter around the target does not double count', trace: [0, 32, 28, 33, 29, 31, 5], reps: 1, rejected: [] },
+    {
+      name: 'jitter around the target does not double count',
+      trace: [0, 32, 28, 33, 29, 31, 5],
+      reps: 1,
+      rejected: [],
+    },
     { name: 'half-way is "not far enough"', trace: [0, 22, 25, 5], reps: 0, rejected: ['not-far-enough'] },
     { name: 'a twitch under the minimum phase is "too fast"', trace: [0, 40, 0], reps: 0, rejected: ['too-fast'] },
   ])('$name', ({ trace, reps, rejected }) => {
@@ -21,7 +33,13 @@ describe('RepCounter', () => {
   });
 
   it('measures from a rolling baseline when asked (a person whose rest sits at 200 degrees)', () => {
-    const c = new RepCounter({ type: 'reps', enterDepth: 5, exitDepth: 2.5, minPhaseMs: 300, baseline: { windowMs: 8000, quantile: 0.2 } });
+    const c = new RepCounter({
+      type: 'reps',
+      enterDepth: 5,
+      exitDepth: 2.5,
+      minPhaseMs: 300,
+      baseline: { windowMs: 8000, quantile: 0.2 },
+    });
     const trace = [200, 200, 200, 201, 208, 209, 207, 201, 200, 200, 209, 210, 200, 200];
     const reps = trace.map((d, i) => c.step(d, i * 250)).filter((e) => e?.type === 'rep');
     expect(reps).toHaveLength(2);
@@ -31,7 +49,27 @@ describe('RepCounter', () => {
 describe('HoldTimer', () => {
   it('pauses across a half-second tracking loss and does not count the lost time', () => {
     const t = new HoldTimer(hold);
-    const seq: (number | null)[] = [50, 120, 130, 130, null, null, null, null, null, 130, 130, 130, 40, 40, 40, 40, 40, 40, 40];
+    const seq: (number | null)[] = [
+      50,
+      120,
+      130,
+      130,
+      null,
+      null,
+      null,
+      null,
+      null,
+      130,
+      130,
+      130,
+      40,
+      40,
+      40,
+      40,
+      40,
+      40,
+      40,
+    ];
     const events = seq.flatMap((d, i) => t.step(d, i * 100));
     expect(events.map((e) => e.type)).toEqual(['started', 'paused', 'resumed', 'ended']);
     const end = events.at(-1);
@@ -44,7 +82,28 @@ describe('HoldTimer', () => {
 
   it('counts a 0.8 s occlusion of the measured joints (body still tracked) that comes back in position as held', () => {
     const t = new HoldTimer(hold);
-    const seq: (number | null)[] = [50, 120, 130, 130, null, null, null, null, null, null, null, null, 130, 130, 40, 40, 40, 40, 40, 40];
+    const seq: (number | null)[] = [
+      50,
+      120,
+      130,
+      130,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      130,
+      130,
+      40,
+      40,
+      40,
+      40,
+      40,
+      40,
+    ];
     const events = seq.flatMap((d, i) => t.step(d, i * 100, d === null));
     const end = events.at(-1);
     if (end?.type !== 'ended') throw new Error('no end');

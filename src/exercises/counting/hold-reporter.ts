@@ -25,7 +25,14 @@ export class HoldReporter {
     readonly onComplete: (rep: RepRecord, tMs: number, events: EngineEvent[]) => void,
   ) {}
 
-  step(depth: number | null, side: Side | null, vis: number, tMs: number, reason: NotJudgedReason | null, events: EngineEvent[]): HoldTimerEvent[] {
+  step(
+    depth: number | null,
+    side: Side | null,
+    vis: number,
+    tMs: number,
+    reason: NotJudgedReason | null,
+    events: EngineEvent[],
+  ): HoldTimerEvent[] {
     const out = this.timer.step(depth, tMs, reason === 'low-visibility');
     if (this.timer.state && depth !== null) {
       this.#visSum += vis;
@@ -46,17 +53,35 @@ export class HoldReporter {
       this.#visN = 0;
       this.#side = null;
       events.push({ type: 'hold-started', tMs: e.tMs });
-    } else if (e.type === 'paused') events.push({ type: 'hold-paused', tMs: e.tMs, reason: e.why === 'lost' ? (reason ?? 'low-visibility') : 'left-position' });
+    } else if (e.type === 'paused')
+      events.push({
+        type: 'hold-paused',
+        tMs: e.tMs,
+        reason: e.why === 'lost' ? (reason ?? 'low-visibility') : 'left-position',
+      });
     else if (e.type === 'resumed') events.push({ type: 'hold-resumed', tMs: e.tMs });
     else if (e.endMs - e.startMs >= this.spec.minReportMs) {
       const side = this.#side ?? undefined;
-      const confidence = movementConfidence(this.#visN ? this.#visSum / this.#visN : 0, e.peakDepth, this.spec.enterDepth, this.spec.exitDepth);
-      const hold = { startS: s(e.startMs), endS: s(e.endMs), side, heldS: s(e.heldMs), peakDepth: round1(e.peakDepth), confidence };
+      const confidence = movementConfidence(
+        this.#visN ? this.#visSum / this.#visN : 0,
+        e.peakDepth,
+        this.spec.enterDepth,
+        this.spec.exitDepth,
+      );
+      const hold = {
+        startS: s(e.startMs),
+        endS: s(e.endMs),
+        side,
+        heldS: s(e.heldMs),
+        peakDepth: round1(e.peakDepth),
+        confidence,
+      };
       events.push({ type: 'hold-ended', tMs: e.endMs, hold });
       if (e.heldMs >= this.targetMs) {
         const rep: RepRecord = { startS: hold.startS, endS: hold.endS, side, peakDepth: hold.peakDepth, confidence };
         this.onComplete(rep, e.endMs, events);
-      } else events.push({ type: 'rep-rejected', tMs: e.endMs, reason: 'hold-too-short', side, peakDepth: hold.peakDepth });
+      } else
+        events.push({ type: 'rep-rejected', tMs: e.endMs, reason: 'hold-too-short', side, peakDepth: hold.peakDepth });
     }
   }
 

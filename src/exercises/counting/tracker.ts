@@ -7,7 +7,16 @@ import { computeFeatures, type BodyFeatures } from '../../motion/features.ts';
 import { OneEuroFilter } from '../../motion/one-euro-filter.ts';
 import { PlausibilityGate } from '../../motion/plausibility.ts';
 import { cameraView, classifyPosition } from '../../motion/position.ts';
-import type { BodyPosition, CameraView, EngineEvent, ExerciseTracker, NotJudgedReason, Side, TrackerOptions, TrackerUpdate } from '../types.ts';
+import type {
+  BodyPosition,
+  CameraView,
+  EngineEvent,
+  ExerciseTracker,
+  NotJudgedReason,
+  Side,
+  TrackerOptions,
+  TrackerUpdate,
+} from '../types.ts';
 import type { ExerciseSpec } from './spec.ts';
 import { createCounting, type Counting } from './counting.ts';
 
@@ -82,8 +91,11 @@ export class GenericTracker implements ExerciseTracker {
     const features2: BodyFeatures | null = reason ? null : features;
     // only rep counters that must stay in the start position look at it once counting
     const c = this.#spec.counter;
-    const inStartPosition = features2 && c.type === 'reps' && c.stayInPosition ? this.#spec.inPosition(features2, position) : null;
-    const counted = this.#started ? this.#counting.step({ depth, side, features: features2, tMs, reason, inStartPosition }, events) : null;
+    const inStartPosition =
+      features2 && c.type === 'reps' && c.stayInPosition ? this.#spec.inPosition(features2, position) : null;
+    const counted = this.#started
+      ? this.#counting.step({ depth, side, features: features2, tMs, reason, inStartPosition }, events)
+      : null;
     return {
       tMs,
       position,
@@ -115,7 +127,13 @@ export class GenericTracker implements ExerciseTracker {
   }
 
   /** View and start-position gates; returns why the frame cannot be judged, or null. */
-  #judge(f: BodyFeatures, position: BodyPosition, view: CameraView, tMs: number, events: EngineEvent[]): NotJudgedReason | null {
+  #judge(
+    f: BodyFeatures,
+    position: BodyPosition,
+    view: CameraView,
+    tMs: number,
+    events: EngineEvent[],
+  ): NotJudgedReason | null {
     if (!this.#spec.views.includes(view)) {
       this.#wrongViewSinceMs ??= tMs;
       if (tMs - this.#wrongViewSinceMs >= WRONG_VIEW_CONFIRM_MS) return 'wrong-view';
