@@ -7,7 +7,6 @@ function page(over: Partial<BenchPageResult> = {}): BenchPageResult {
   return {
     backend: 'wasm',
     model: 'lite',
-    mode: 'main',
     inputWidth: 0,
     videoWidth: 640,
     videoHeight: 360,

@@ -8,7 +8,6 @@ export interface BenchRow {
   readonly backend: string;
   readonly requestedBackend: string;
   readonly model: string;
-  readonly mode: 'main' | 'worker';
   readonly inputWidth: number;
   readonly detectorMsMedian: number | null;
   readonly detectorMsP90: number | null;
@@ -72,7 +71,6 @@ export function benchRow(requestedBackend: string, cold: BenchPageResult, warm: 
     backend: warm.backend,
     requestedBackend,
     model: warm.model,
-    mode: warm.mode,
     inputWidth: warm.inputWidth,
     detectorMsMedian: round(det.median),
     detectorMsP90: round(det.p90),
@@ -104,11 +102,7 @@ export function benchRow(requestedBackend: string, cold: BenchPageResult, warm: 
 }
 
 const COLUMNS: [string, (r: BenchRow) => string][] = [
-  [
-    'backend',
-    (r) =>
-      `${r.requestedBackend === r.backend ? r.backend : `${r.requestedBackend}->${r.backend}`}${r.mode === 'worker' ? '(worker)' : ''}`,
-  ],
+  ['backend', (r) => (r.requestedBackend === r.backend ? r.backend : `${r.requestedBackend}->${r.backend}`)],
   ['model', (r) => r.model + (r.inputWidth ? `@${r.inputWidth}` : '')],
   ['det med/p90 ms', (r) => `${r.detectorMsMedian ?? '-'}/${r.detectorMsP90 ?? '-'}`],
   ['det fps', (r) => String(r.detectorFps ?? '-')],

@@ -11,7 +11,8 @@ import { chromium, type Browser } from '@playwright/test';
 import { ensureBuild } from './lib/build.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { CHROMIUM_PATH, HEADLESS_ARGS } from './lib/chromium.ts';
-import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench-args.ts';
+import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './bench-args.ts';
+import { UsageError } from './lib/cli-args.ts';
 import { benchRow, formatTable, type BenchRow } from './bench-report.ts';
 import type { BenchPageResult, BenchRequest } from '../src/perf/bench-harness.svelte.ts';
 import type { BackendChoice, ModelType } from '../src/pose/types.ts';
@@ -49,7 +50,6 @@ function fakeCamera(clip: string | null): { y4m: string; source: string } {
 interface Pair {
   readonly backend: BackendChoice;
   readonly model: ModelType;
-  readonly mode: 'main' | 'worker';
   readonly inputWidth: number;
 }
 
@@ -59,10 +59,8 @@ function pairs(a: BenchArgs): Pair[] {
     for (const backend of a.backends) {
       // webgl is SwiftShader here (~10x slower than wasm); heavy on it takes minutes for nothing
       if (backend === 'webgl' && model === 'heavy') continue;
-      for (const inputWidth of a.inputWidths) out.push({ backend, model, mode: 'main', inputWidth });
+      for (const inputWidth of a.inputWidths) out.push({ backend, model, inputWidth });
     }
-    if (a.worker)
-      for (const inputWidth of a.inputWidths) out.push({ backend: 'wasm', model, mode: 'worker', inputWidth });
   }
   return out;
 }
@@ -93,7 +91,6 @@ async function runPair(
       model: p.model,
       seconds,
       exercise,
-      mode: p.mode,
       inputWidth: p.inputWidth,
       longMinutes,
       sampleS: a.sampleS,
@@ -127,7 +124,7 @@ async function main(): Promise<void> {
   try {
     a = parseBenchArgs(process.argv.slice(2));
   } catch (e) {
-    if (e instanceof BenchUsageError) fail(`${e.message}\n${BENCH_USAGE}`);
+    if (e instanceof UsageError) fail(`${e.message}\n${BENCH_USAGE}`);
     throw e;
   }
   const cam = fakeCamera(a.clip);
@@ -152,7 +149,7 @@ async function main(): Promise<void> {
   try {
     for (const p of todo) {
       log(
-        `${p.backend}/${p.model}${p.mode === 'worker' ? ' (worker)' : ''}${p.inputWidth ? ` @${p.inputWidth}px` : ''}: ${a.longMinutes > 0 ? `${a.longMinutes} min session` : `${a.seconds} s`}…`,
+        `${p.backend}/${p.model}${p.inputWidth ? ` @${p.inputWidth}px` : ''}: ${a.longMinutes > 0 ? `${a.longMinutes} min session` : `${a.seconds} s`}…`,
       );
       try {
         const { cold, warm, foreign } = await runPair(browser, url, p, a, 'pelvic-tilt');

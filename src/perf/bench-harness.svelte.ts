@@ -6,7 +6,6 @@
 import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
 import { createPeopleCounter, createPoseDetector, openCamera, runPoseLoop, type PoseDetector } from '../pose/index.ts';
-import { createWorkerDetector } from '../pose/worker-detector.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
 import { createTracker } from '../exercises/registry.ts';
 import type { EngineEvent, ExerciseId, TrackerUpdate } from '../exercises/types.ts';
@@ -23,8 +22,6 @@ export interface BenchRequest {
   /** Seconds of steady-state measurement after the first pose. */
   readonly seconds: number;
   readonly exercise: ExerciseId;
-  /** `worker`: tfjs wasm in a Web Worker fed ImageBitmaps (wasm only). */
-  readonly mode: 'main' | 'worker';
   /** Downscale camera frames to this width before the detector (0 = as captured). */
   readonly inputWidth: number;
   /** Long session: sample heap and detector time every `sampleS` seconds for `longMinutes` minutes. */
@@ -45,7 +42,6 @@ export interface BenchSample {
 export interface BenchPageResult {
   readonly backend: string;
   readonly model: ModelType;
-  readonly mode: 'main' | 'worker';
   readonly inputWidth: number;
   readonly videoWidth: number;
   readonly videoHeight: number;
@@ -66,7 +62,7 @@ export interface BenchPageResult {
   readonly heapAfterMB: number;
   readonly samples: BenchSample[];
   readonly repCount: number;
-  /** MoveNet MultiPose people checks timed on the live video after the measurement (main-thread runs only). */
+  /** MoveNet MultiPose people checks timed on the live video after the measurement. */
   readonly peopleCheckMs: number[];
 }
 
@@ -103,6 +99,7 @@ function downscaled(inner: PoseDetector, width: number): PoseDetector {
       ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
       return inner.estimate(canvas, tMs);
     },
+    reset: () => inner.reset(),
     dispose: () => inner.dispose(),
   };
 }
@@ -132,10 +129,7 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const cameraReadyMs = performance.now() - t0;
   const props = $state<{ frame: PoseFrame | null; mirrored: boolean }>({ frame: null, mirrored: true });
   const overlay = mount(SkeletonOverlay, { target: stage, props });
-  let engine: PoseDetector =
-    req.mode === 'worker'
-      ? await createWorkerDetector(req.model)
-      : await createPoseDetector({ backend: req.backend, model: req.model, warmupImage: video });
+  let engine: PoseDetector = await createPoseDetector({ backend: req.backend, model: req.model, warmupImage: video });
   if (req.inputWidth > 0) engine = downscaled(engine, req.inputWidth);
   const modelReadyMs = performance.now() - t0;
 
@@ -219,7 +213,7 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const samples: BenchSample[] = [];
   let heapBeforeMB: number;
   let measuredS: number;
-  let peopleCheckMs: number[] = [];
+  let peopleCheckMs: number[];
   let heapAfterMB: number;
   try {
     while (firstPoseMs === null && performance.now() - t0 < 60_000) await sleep(20);
@@ -248,11 +242,9 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     measuring = false;
     measuredS = (performance.now() - m0) / 1000;
     heapAfterMB = heapMB(); // before the people check below loads its own model
-    if (req.mode === 'main') {
-      ac.abort();
-      await loop.catch(() => undefined);
-      peopleCheckMs = await timePeopleChecks(video);
-    }
+    ac.abort();
+    await loop.catch(() => undefined);
+    peopleCheckMs = await timePeopleChecks(video);
   } finally {
     ac.abort();
     await loop.catch(() => undefined);
@@ -264,7 +256,6 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   return {
     backend: engine.backend,
     model: req.model,
-    mode: req.mode,
     inputWidth: req.inputWidth,
     videoWidth: video.videoWidth,
     videoHeight: video.videoHeight,

@@ -25,13 +25,15 @@ export {
   type CameraHandle,
 } from './camera.ts';
 export { runPoseLoop } from './pose-loop.ts';
+export { loadVideo, type LoadedVideo } from './video-file.ts';
 export {
-  analyzeVideo,
-  estimateSourceFps,
-  loadVideo,
   VideoFileError,
-  type LoadedVideo,
-  type VideoFileOptions,
-} from './video-file.ts';
+  type DecodePath,
+  type FileFrame,
+  type FrameSource,
+  type FrameSourceOptions,
+} from './frame-source.ts';
+export { analyzeFrames, openVideoFrames, type AnalyzeFramesOptions, type FrameTimings } from './video-frames.ts';
+export { analysisProgress, formatClock, formatProgress, type AnalysisProgress } from './progress.ts';
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';

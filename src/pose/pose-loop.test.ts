@@ -42,6 +42,7 @@ describe('runPoseLoop', () => {
       backend: 'wasm',
       model: 'lite',
       dispose() {},
+      reset() {},
       estimate: (_img, tMs) => {
         calls++;
         return new Promise((r) =>
@@ -79,7 +80,7 @@ describe('runPoseLoop', () => {
     const ac = new AbortController();
     const loop = runPoseLoop(
       video as unknown as HTMLVideoElement,
-      { backend: 'wasm', model: 'lite', dispose() {}, estimate },
+      { backend: 'wasm', model: 'lite', dispose() {}, reset() {}, estimate },
       () => {},
       ac.signal,
     );

@@ -14,6 +14,9 @@ export interface PoseDetector {
   readonly model: ModelType;
   /** Runs the detector on one image; `tMs` is the frame's presentation time, copied into the result. */
   estimate(image: PoseImage, tMs: number): Promise<PoseFrame>;
+  /** Forgets the tracking state (the previous frame's region of interest), as at the start of a new video, so that
+   * the same frames give the same poses whatever ran before. */
+  reset(): void;
   dispose(): void;
 }
 
@@ -21,6 +24,7 @@ const BASE = import.meta.env.BASE_URL;
 
 interface Detector {
   estimatePoses(image: PoseImage, config?: { flipHorizontal?: boolean }, timestamp?: number): Promise<RawPose[]>;
+  reset(): void;
   dispose(): void;
 }
 
@@ -97,6 +101,9 @@ export async function createBlazePoseDetector(backend: Backend, model: ModelType
       lastTs = Math.max(lastTs + 1, Math.round(performance.now()));
       const poses = await detector.estimatePoses(image, { flipHorizontal: false }, tfjs ? tMs : lastTs);
       return toPoseFrame(poses, tMs, w, h, { zInPixels: tfjs });
+    },
+    reset() {
+      if (!disposed) detector.reset();
     },
     dispose() {
       if (disposed) return;
