@@ -89,8 +89,10 @@ export async function createBlazePoseDetector(backend: Backend, model: ModelType
   const detector = tfjs
     ? await createTfjsDetector(backend, model)
     : await createMediapipeDetector(backend === 'mediapipe-cpu', model);
-  // the mediapipe graph wants strictly increasing timestamps; frames of a replayed or sought file may not be
+  // the mediapipe graph wants strictly increasing timestamps (ms); they follow the frames' own times, so that the same
+  // frames give the same poses, shifted past the last one after a reset (a new file starts again from 0)
   let lastTs = 0;
+  let tsOffset = 0;
   let disposed = false;
   return {
     backend,
@@ -98,12 +100,14 @@ export async function createBlazePoseDetector(backend: Backend, model: ModelType
     async estimate(image, tMs) {
       const [w, h] = imageSize(image);
       if (disposed || w === 0 || h === 0) return toPoseFrame([], tMs, w, h);
-      lastTs = Math.max(lastTs + 1, Math.round(performance.now()));
+      lastTs = Math.max(lastTs + 1, Math.round(tsOffset + tMs));
       const poses = await detector.estimatePoses(image, { flipHorizontal: false }, tfjs ? tMs : lastTs);
       return toPoseFrame(poses, tMs, w, h, { zInPixels: tfjs });
     },
     reset() {
-      if (!disposed) detector.reset();
+      if (disposed) return;
+      detector.reset();
+      tsOffset = lastTs + 1;
     },
     dispose() {
       if (disposed) return;
