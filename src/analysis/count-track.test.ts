@@ -70,3 +70,13 @@ describe('counting on real footage tracks', () => {
     expect(report.holds[0]!.heldS).toBeLessThan(10);
   });
 });
+
+describe('the end of a video', () => {
+  it('holds the last picture until the file ends: the 6th tuck of bloomfit, held past its last frame, counts', () => {
+    const track = load('bloomfit__pelvic_tilt');
+    // the last frame as decoding gives it: the picture at 18.833 s, on screen until the file ends at 18.934 s
+    const frames = [...track.frames.slice(0, -1), { ...track.frames.at(-1)!, tMs: 18_833.333 }];
+    expect(countTrack({ ...track, frames, durationS: 18.934 }, 'pelvic-tilt').repCount).toBe(6);
+    expect(countTrack({ ...track, frames, durationS: 18.834 }, 'pelvic-tilt').repCount).toBe(5);
+  });
+});

@@ -36,6 +36,10 @@ export function countTrack(track: LandmarkTrack, exercise: ExerciseId, options?:
     }
   };
   for (const frame of track.frames) take(tracker.step(frame).events);
+  // the last picture stays on screen until the video ends: the pose it shows lasts that long
+  const last = track.frames.at(-1);
+  const endMs = Math.round(track.durationS * 1e6) / 1e3;
+  if (last && endMs > last.tMs) take(tracker.step({ ...last, tMs: endMs }).events);
   take(tracker.finish());
   close(track.durationS);
   return { exercise, repCount: reps.length, reps, holds, notJudged };
