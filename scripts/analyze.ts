@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { parseAnalyzeArgs, UsageError, USAGE } from './lib/cli-args.ts';
 import { poseReport, timingReport } from './lib/report.ts';
-import { watchPeakBrowserRss } from './lib/process-memory.ts';
+import { watchPeakBrowserMemory } from './lib/process-memory.ts';
 import { analysisProgress, formatProgress } from '../src/pose/progress.ts';
 import { ensureBuild, probeFps } from './lib/build.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -47,7 +47,7 @@ function progressLine(done: number, total: number, startMs: number): void {
 async function analyzeInBrowser(
   video: string,
   req: Omit<AnalyzeRequest, 'url'>,
-): Promise<{ result: AnalyzeResult; peakBrowserRssMB: number | null }> {
+): Promise<{ result: AnalyzeResult; peakBrowserPssMB: number | null }> {
   const dist = path.resolve(ROOT, process.env.ANALYZE_DIST ?? 'dist');
   ensureBuild(ROOT, dist);
   const { server, url } = await serveStatic(dist, video);
@@ -56,7 +56,7 @@ async function analyzeInBrowser(
     args: [...HEADLESS_ARGS, '--enable-precise-memory-info'],
     headless: true,
   });
-  const rss = watchPeakBrowserRss();
+  const rss = watchPeakBrowserMemory();
   // Ctrl-C: stop the analysis in the page (decoding and detection end at once), then leave without a report
   let cancelled = false;
   const page = await browser.newPage();
@@ -82,7 +82,7 @@ async function analyzeInBrowser(
     const result = await page.evaluate((r) => window.__spineAnalyze!(r), { ...req, url: `${url}/__video` });
     if (foreign.length) fail(`the page tried to reach another origin: ${foreign[0]}`);
     if (result.cancelled) fail(`cancelled after ${result.frames.length} frames; no report written`);
-    return { result, peakBrowserRssMB: rss.stop() };
+    return { result, peakBrowserPssMB: rss.stop() };
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     fail(
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   } else {
     const video = readableFile(args.video as string, 'video');
     const commandStart = performance.now();
-    const { result: r, peakBrowserRssMB } = await analyzeInBrowser(video, {
+    const { result: r, peakBrowserPssMB } = await analyzeInBrowser(video, {
       backend: args.backend,
       model: args.model,
       fps: args.fps,
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
       codec: r.codec,
       timing: timingReport(durationS, r, {
         commandWallMs: performance.now() - commandStart,
-        peakBrowserRssMB,
+        peakBrowserPssMB,
         loadAvg1m: os.loadavg()[0],
       }),
     });
@@ -177,7 +177,7 @@ async function main(): Promise<void> {
       `${report.backend}/${report.model}` +
       (t
         ? `, ${report.decodePath}, ${t.realTimeFactor}x real time (${t.analysisWallS} s), detector ${t.detectorMsMedian} ms median, ` +
-          `${((t.nonDetectorShare ?? 0) * 100).toFixed(1)} % outside the detector, peak ${t.peakBrowserRssMB} MB`
+          `${((t.nonDetectorShare ?? 0) * 100).toFixed(1)} % outside the detector, peak ${t.peakBrowserPssMB} MB`
         : '') +
       '\n',
   );

@@ -124,3 +124,89 @@ export function formatTable(rows: readonly BenchRow[]): string {
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length)));
   return cells.map((c) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
 }
+
+/** What the page measured for one analysis row (see bench-analysis.ts). */
+export interface AnalysisMeasures {
+  readonly decodeOnly: { decodePath: string; frames: number; wallMs: number; durationS: number };
+  readonly seekOnly: { frames: number; wallMs: number; durationS: number };
+  readonly analysis: {
+    backend: string;
+    model: string;
+    decodePath: string;
+    durationS: number;
+    frames: readonly unknown[];
+    detectorMs: readonly number[];
+    waitMs: readonly number[];
+    analysisWallMs: number;
+  };
+  readonly aloneMs: readonly number[];
+}
+
+/** One analysis row: speed of the file analysis and what it adds around the detector. */
+export interface AnalysisRow {
+  readonly video: string;
+  readonly requestedBackend: string;
+  readonly backend: string;
+  readonly model: string;
+  readonly decodePath: string;
+  readonly frames: number;
+  /** Video seconds analysed per wall second. */
+  readonly realTimeFactor: number | null;
+  readonly msPerFrame: number | null;
+  readonly detectorMsMedian: number | null;
+  /** The detector alone on frames held in memory, same backend and model, same run. */
+  readonly detectorAloneMsMedian: number | null;
+  /** 1 - detector time / wall time, within the analysis. */
+  readonly nonDetectorShare: number | null;
+  /** 1 - (detector alone x frames) / wall time: also counts the detector slowed by decoding beside it. */
+  readonly nonDetectorShareVsAlone: number | null;
+  readonly frameWaitMsMedian: number | null;
+  /** Reading the sampled frames with no detector: decoding, and seeking the <video> (the old way). */
+  readonly decodeOnlyRealTimeFactor: number | null;
+  readonly seekOnlyRealTimeFactor: number | null;
+}
+
+export function analysisRow(video: string, requestedBackend: string, m: AnalysisMeasures): AnalysisRow {
+  const a = m.analysis;
+  const n = a.frames.length;
+  const det = summarizeMs(a.detectorMs);
+  const alone = summarizeMs(m.aloneMs);
+  const detTotal = a.detectorMs.reduce((x, y) => x + y, 0);
+  const rtf = (durationS: number, wallMs: number) => round(wallMs > 0 ? durationS / (wallMs / 1000) : NaN, 2);
+  return {
+    video,
+    requestedBackend,
+    backend: a.backend,
+    model: a.model,
+    decodePath: a.decodePath,
+    frames: n,
+    realTimeFactor: rtf(a.durationS, a.analysisWallMs),
+    msPerFrame: round(n > 0 ? a.analysisWallMs / n : NaN, 1),
+    detectorMsMedian: round(det.median, 1),
+    detectorAloneMsMedian: round(alone.median, 1),
+    nonDetectorShare: round(a.analysisWallMs > 0 ? 1 - detTotal / a.analysisWallMs : NaN, 3),
+    nonDetectorShareVsAlone: round(a.analysisWallMs > 0 ? 1 - (alone.mean * n) / a.analysisWallMs : NaN, 3),
+    frameWaitMsMedian: round(summarizeMs(a.waitMs).median, 1),
+    decodeOnlyRealTimeFactor: rtf(m.decodeOnly.durationS, m.decodeOnly.wallMs),
+    seekOnlyRealTimeFactor: rtf(m.seekOnly.durationS, m.seekOnly.wallMs),
+  };
+}
+
+const ANALYSIS_COLUMNS: [string, (r: AnalysisRow) => string][] = [
+  ['backend', (r) => (r.requestedBackend === r.backend ? r.backend : `${r.requestedBackend}->${r.backend}`)],
+  ['model', (r) => r.model],
+  ['path', (r) => r.decodePath],
+  ['x real time', (r) => String(r.realTimeFactor ?? '-')],
+  ['ms/frame', (r) => String(r.msPerFrame ?? '-')],
+  ['det med / alone ms', (r) => `${r.detectorMsMedian ?? '-'}/${r.detectorAloneMsMedian ?? '-'}`],
+  ['non-det share / vs alone', (r) => `${r.nonDetectorShare ?? '-'}/${r.nonDetectorShareVsAlone ?? '-'}`],
+  ['wait ms', (r) => String(r.frameWaitMsMedian ?? '-')],
+  ['decode-only / seek-only x', (r) => `${r.decodeOnlyRealTimeFactor ?? '-'}/${r.seekOnlyRealTimeFactor ?? '-'}`],
+];
+
+/** A fixed-width text table of analysis rows (header first). */
+export function formatAnalysisTable(rows: readonly AnalysisRow[]): string {
+  const cells = [ANALYSIS_COLUMNS.map(([h]) => h), ...rows.map((r) => ANALYSIS_COLUMNS.map(([, f]) => f(r)))];
+  const widths = ANALYSIS_COLUMNS.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length)));
+  return cells.map((c) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
+}

@@ -21,9 +21,9 @@ function processTable(): Map<number, { ppid: number; rssBytes: number; name: str
   return table;
 }
 
-/** Summed RSS (bytes) of the processes this one started whose name matches `name` (e.g. the browser Playwright
+/** Summed PSS (RSS where PSS is unreadable), bytes, of the processes this one started whose name matches `name` (e.g. the browser Playwright
  * launched), with all their descendants; 0 where /proc is absent. */
-export function childTreesRssBytes(name: RegExp, parentPid = process.pid): number {
+export function childTreesMemoryBytes(name: RegExp, parentPid = process.pid): number {
   let table: ReturnType<typeof processTable>;
   try {
     table = processTable();
@@ -42,16 +42,27 @@ export function childTreesRssBytes(name: RegExp, parentPid = process.pid): numbe
       }
   }
   let sum = 0;
-  for (const pid of inTree) sum += table.get(pid)?.rssBytes ?? 0;
+  for (const pid of inTree) sum += pssBytes(pid) ?? table.get(pid)?.rssBytes ?? 0;
   return sum;
 }
 
-/** Samples the browser's summed RSS every `everyMs` until stopped; `stop()` returns the peak in MB (null when
- * unreadable). RSS counts pages shared between its processes once per process, so this is an upper bound. */
-export function watchPeakBrowserRss(everyMs = 250): { stop(): number | null } {
+/** Proportional set size: resident memory with pages shared between processes split among them, so that summing
+ * it over the browser's processes does not count the shared libraries and shared memory once per process. */
+function pssBytes(pid: number): number | null {
+  try {
+    const kb = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples the browser's summed memory (PSS) every `everyMs` until stopped; `stop()` returns the peak in MB (null
+ * when unreadable). */
+export function watchPeakBrowserMemory(everyMs = 250): { stop(): number | null } {
   let peak = 0;
   const sample = () => {
-    peak = Math.max(peak, childTreesRssBytes(/chrom/i));
+    peak = Math.max(peak, childTreesMemoryBytes(/chrom/i));
   };
   sample();
   const timer = setInterval(sample, everyMs);

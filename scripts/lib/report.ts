@@ -28,8 +28,8 @@ export interface TimingReport {
   readonly firstPoseMs: number | null;
   readonly modelLoadMs: number | null;
   readonly peakHeapMB: number | null;
-  /** Peak resident memory of the whole browser (all its processes), MB. */
-  readonly peakBrowserRssMB: number | null;
+  /** Peak memory of the whole browser (PSS summed over all its processes), MB. */
+  readonly peakBrowserPssMB: number | null;
   readonly loadAvg1m: number | null;
 }
 
@@ -66,7 +66,7 @@ const round = (v: number | null, d = 1): number | null => (v === null ? null : M
 export function timingReport(
   durationS: number,
   t: PageTimings,
-  extra: { commandWallMs?: number; peakBrowserRssMB?: number | null; loadAvg1m?: number } = {},
+  extra: { commandWallMs?: number; peakBrowserPssMB?: number | null; loadAvg1m?: number } = {},
 ): TimingReport {
   const detectorTotal = t.detectorMs.reduce((a, b) => a + b, 0);
   const wall = t.analysisWallMs;
@@ -81,7 +81,7 @@ export function timingReport(
     firstPoseMs: round(t.firstPoseMs, 0),
     modelLoadMs: round(t.modelLoadMs, 0),
     peakHeapMB: t.peakHeapMB,
-    peakBrowserRssMB: extra.peakBrowserRssMB ?? null,
+    peakBrowserPssMB: extra.peakBrowserPssMB ?? null,
     loadAvg1m: extra.loadAvg1m === undefined ? null : round(extra.loadAvg1m, 2),
   };
 }

@@ -1,6 +1,6 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
 import { createPoseDetector } from './create-detector.ts';
-import type { DecodePath } from './frame-source.ts';
+import type { DecodePath, FileFrame } from './frame-source.ts';
 import { analyzeFrames, openVideoFrames } from './video-frames.ts';
 import { openSeekedFrames } from './video-file.ts';
 
@@ -47,6 +47,7 @@ declare global {
   interface Window {
     __spineAnalyze?: (req: AnalyzeRequest) => Promise<AnalyzeResult>;
     __spineReadFrames?: typeof readFramesOnly;
+    __spineDetectorAlone?: typeof timeDetectorAlone;
     /** Stops the analysis in progress (the command's Ctrl-C). */
     __spineAnalyzeCancel?: () => void;
     /** Set by the command to hear progress. */
@@ -148,8 +149,44 @@ export async function readFramesOnly(
   }
 }
 
+/**
+ * The detector alone on the first `n` sampled frames of a file, decoded beforehand and held in memory, so nothing
+ * else runs meanwhile: the bench's reference for what the analysis adds around the detector. ms per frame.
+ */
+export async function timeDetectorAlone(
+  req: Pick<AnalyzeRequest, 'url' | 'fps' | 'maxSide' | 'backend' | 'model'>,
+  n: number,
+): Promise<number[]> {
+  const blob = await (await fetch(req.url)).blob();
+  const source = await openVideoFrames(blob, { fps: req.fps, maxSide: req.maxSide });
+  const held: FileFrame[] = [];
+  try {
+    for await (const f of source) {
+      held.push(f);
+      if (held.length >= n) break;
+    }
+  } finally {
+    source.close();
+  }
+  const detector = await createPoseDetector({ backend: req.backend, model: req.model });
+  const ms: number[] = [];
+  try {
+    detector.reset();
+    for (const f of held) {
+      const t0 = performance.now();
+      await detector.estimate(f.image, f.tMs);
+      ms.push(performance.now() - t0);
+    }
+  } finally {
+    detector.dispose();
+    for (const f of held) f.close();
+  }
+  return ms.slice(1); // the first estimate includes the graph's warm-up
+}
+
 /** Publishes `analyzeUrl` as `window.__spineAnalyze` for the headless analyze command. */
 export function installAnalyzeHarness(): void {
   window.__spineAnalyze = analyzeUrl;
   window.__spineReadFrames = readFramesOnly;
+  window.__spineDetectorAlone = timeDetectorAlone;
 }

@@ -4,7 +4,17 @@
  * rotation applied) into an ImageBitmap for the detector; every decoded `VideoFrame` is closed at once, and a small
  * bounded queue lets decoding run ahead of detection without holding more than a few frames.
  */
-import { BlobSource, Input, MATROSKA, MP4, QTFF, UnsupportedInputFormatError, VideoSampleSink, WEBM } from 'mediabunny';
+import {
+  BlobSource,
+  Input,
+  MATROSKA,
+  MP4,
+  QTFF,
+  UnsupportedInputFormatError,
+  VideoSampleSink,
+  WEBM,
+  type VideoSample,
+} from 'mediabunny';
 import type { FileFrame, FrameSource, FrameSourceOptions } from './frame-source.ts';
 import { prefetch } from './prefetch.ts';
 import { fitSize, frameSampler, sampledFrameCount } from './sampling.ts';
@@ -36,7 +46,8 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
     const [codec, stats, durationS, displayW, displayH] = await Promise.all([
       track.getCodecParameterString(),
       track.computePacketStats(RATE_PACKETS),
-      track.computeDuration(),
+      // the whole file (sound included), as a player's duration: the last picture stays on screen until then
+      input.computeDuration(),
       track.getDisplayWidth(),
       track.getDisplayHeight(),
     ]);
@@ -56,22 +67,28 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
       const canvas = new OffscreenCanvas(width, height);
       const ctx = canvas.getContext('2d');
       if (!ctx) throw new Error('no 2D canvas for the decoded frames');
-      const sink = new VideoSampleSink(track);
-      for await (const sample of sink.samples()) {
-        let image: ImageBitmap | null = null;
-        try {
-          if (sample.timestamp >= maxDurationS) break;
-          if (pick(sample.timestamp, sample.timestamp + sample.duration)) {
-            sample.draw(ctx, 0, 0, width, height);
-            image = canvas.transferToImageBitmap();
-          }
-        } finally {
-          sample.close();
+      /** The frame if it is on screen at a sample time within [its start, `endS`), drawn for the detector. */
+      const take = (sample: VideoSample, endS: number): FileFrame | null => {
+        if (!pick(sample.timestamp, endS)) return null;
+        sample.draw(ctx, 0, 0, width, height);
+        const image = canvas.transferToImageBitmap();
+        return { image, tMs: Math.round(sample.timestamp * 1e6) / 1e3, close: () => image.close() };
+      };
+      // a frame is on screen until the next one starts, and the last one until the file ends (a player shows it
+      // while the rest of the file, e.g. its sound, plays): each is judged when the next arrives
+      let prev: VideoSample | null = null;
+      try {
+        for await (const sample of new VideoSampleSink(track).samples()) {
+          const frame = prev ? take(prev, sample.timestamp) : null;
+          prev?.close();
+          prev = sample;
+          if (frame) yield frame;
+          if (sample.timestamp >= maxDurationS) return;
         }
-        if (image) {
-          const bitmap = image;
-          yield { image: bitmap, tMs: Math.round(sample.timestamp * 1e6) / 1e3, close: () => bitmap.close() };
-        }
+        const frame = prev ? take(prev, Math.max(prev.timestamp + prev.duration, durationS)) : null;
+        if (frame) yield frame;
+      } finally {
+        prev?.close();
       }
     }
 
