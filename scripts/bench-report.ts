@@ -3,6 +3,54 @@ import type { BenchPageResult, BenchSample } from '../src/perf/bench-harness.sve
 import { droppedFrames, fpsFromMs, growthRatio, ratio, round, summarizeMs } from '../src/perf/stats.ts';
 import { PEOPLE_CHECK_COUNTING_MS } from '../src/coach/people-check.ts';
 
+/** Where one start's time went, ms from the bench starting on the page (camera, detector phases, model fetches). */
+export interface StartSummary {
+  readonly cameraReadyMs: number | null;
+  /** Per phase (runtime: wasm fetch + compile or mediapipe's runtime and graph; model: tfjs graph models;
+   * first-estimate: graph set-up and first inference), summed over the candidates `auto` loads. */
+  readonly phaseMs: Record<string, number>;
+  /** How many detectors were created (auto on a first visit loads each candidate). */
+  readonly detectorsLoaded: number;
+  readonly modelReadyMs: number | null;
+  readonly firstPoseMs: number | null;
+  /** Model and runtime files fetched before the first pose: count, MB over the network, and the span they took. */
+  readonly files: number;
+  readonly fetchedMB: number;
+  readonly fetchSpanMs: number | null;
+}
+
+export function startSummary(r: BenchPageResult): StartSummary {
+  const end = r.benchStartMs + (r.firstPoseMs ?? Infinity);
+  const phaseMs: Record<string, number> = {};
+  const phases = r.start.phases.filter((p) => p.startMs >= r.benchStartMs - 1 && p.startMs <= end);
+  for (const p of phases) phaseMs[p.name] = (phaseMs[p.name] ?? 0) + p.durationMs;
+  const fetches = r.start.fetches.filter((f) => f.startMs <= end);
+  const from = Math.min(...fetches.map((f) => f.startMs));
+  const to = Math.max(...fetches.map((f) => f.startMs + f.durationMs));
+  return {
+    cameraReadyMs: round(r.cameraReadyMs, 0),
+    phaseMs,
+    detectorsLoaded: phases.filter((p) => p.name === 'runtime').length,
+    modelReadyMs: round(r.modelReadyMs, 0),
+    firstPoseMs: round(r.firstPoseMs ?? NaN, 0),
+    files: fetches.length,
+    fetchedMB: round(fetches.reduce((a, f) => a + f.transferKB, 0) / 1024, 1) ?? 0,
+    fetchSpanMs: fetches.length ? round(to - from, 0) : null,
+  };
+}
+
+/** "camera 310, runtime 420, model 650, first-estimate 480 (2 detectors), first pose 1890 ms; 5 files, 9.4 MB in 700 ms" */
+export function formatStart(s: StartSummary): string {
+  const phases = Object.entries(s.phaseMs)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return (
+    `camera ${s.cameraReadyMs ?? '-'}, ${phases} (${s.detectorsLoaded} detector${s.detectorsLoaded === 1 ? '' : 's'}), ` +
+    `model ready ${s.modelReadyMs ?? '-'}, first pose ${s.firstPoseMs ?? '-'} ms; ${s.files} files, ${s.fetchedMB} MB ` +
+    `fetched in ${s.fetchSpanMs ?? '-'} ms`
+  );
+}
+
 /** One line of the bench report (JSON keys required by issue 5 plus the detail behind them). */
 export interface BenchRow {
   readonly backend: string;
@@ -33,6 +81,8 @@ export interface BenchRow {
   readonly heapAfterMB: number | null;
   readonly heapGrowthRatio: number | null;
   /** One MoveNet MultiPose people check, and its cost while stretching (one every 30 s) against the detector's. */
+  readonly startCold: StartSummary;
+  readonly startWarm: StartSummary;
   readonly peopleCheckMsMedian: number | null;
   readonly peopleCheckRatio: number | null;
   readonly samples?: readonly {
@@ -95,6 +145,8 @@ export function benchRow(requestedBackend: string, cold: BenchPageResult, warm: 
     heapBeforeMB: round(heapFrom, 2),
     heapAfterMB: round(heapTo, 2),
     heapGrowthRatio: round(growthRatio(heapFrom, heapTo), 4),
+    startCold: startSummary(cold),
+    startWarm: startSummary(warm),
     peopleCheckMsMedian: round(people.median),
     peopleCheckRatio: round(ratio(people.median, (PEOPLE_CHECK_COUNTING_MS / 1000) * detectorMsPerS), 4),
     ...(long ? { samples: longSamples(warm.samples) } : {}),

@@ -13,7 +13,14 @@ import { serveStatic } from './lib/static-server.ts';
 import { CHROMIUM_PATH, HEADLESS_ARGS } from './lib/chromium.ts';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './bench-args.ts';
 import { UsageError } from './lib/cli-args.ts';
-import { benchRow, formatAnalysisTable, formatTable, type AnalysisRow, type BenchRow } from './bench-report.ts';
+import {
+  benchRow,
+  formatAnalysisTable,
+  formatStart,
+  formatTable,
+  type AnalysisRow,
+  type BenchRow,
+} from './bench-report.ts';
 import { benchAnalysis } from './bench-analysis.ts';
 import type { BenchPageResult, BenchRequest } from '../src/perf/bench-harness.svelte.ts';
 import type { BackendChoice, ModelType } from '../src/pose/types.ts';
@@ -163,6 +170,8 @@ async function main(): Promise<void> {
         const row = benchRow(p.backend, cold, warm);
         rows.push(row);
         log(formatTable([row]).split('\n')[1] ?? '');
+        log(`  cold start: ${formatStart(row.startCold)}`);
+        log(`  warm start: ${formatStart(row.startWarm)}`);
       } catch (e) {
         log(`${p.backend}/${p.model} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }

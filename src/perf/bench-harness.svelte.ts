@@ -13,6 +13,7 @@ import { checkSetup } from '../coach/setup-check.ts';
 import { cuesFor, standingCue } from '../coach/cues.ts';
 import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
 import { summarizeMs, type MsSummary } from './stats.ts';
+import { startBreakdown, type StartBreakdown } from './cold-start.ts';
 import { SessionRecorder } from '../sessions/recording.ts';
 
 /** What the bench script asks for. */
@@ -62,6 +63,10 @@ export interface BenchPageResult {
   readonly heapAfterMB: number;
   readonly samples: BenchSample[];
   readonly repCount: number;
+  /** Where this start's time went (detector phases and model fetches, ms from navigation start; the bench itself
+   * started at `benchStartMs`, the origin of cameraReadyMs, modelReadyMs and firstPoseMs). */
+  readonly start: StartBreakdown;
+  readonly benchStartMs: number;
   /** MoveNet MultiPose people checks timed on the live video after the measurement. */
   readonly peopleCheckMs: number[];
 }
@@ -277,6 +282,8 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     samples,
     repCount: prev === null ? 0 : (prev as TrackerUpdate).repCount,
     peopleCheckMs,
+    benchStartMs: t0,
+    start: startBreakdown(),
   };
 }
 

@@ -54,16 +54,26 @@ export async function useTfjsBackend(backend: 'wasm' | 'webgl'): Promise<void> {
   await tf.ready();
 }
 
+/** Names a start-up phase in the page's performance timeline (read by the bench's cold-start breakdown). */
+function measure(phase: string, startMs: number, backend: Backend, model: ModelType): void {
+  performance.measure(`pose:${phase}`, { start: startMs, detail: { backend, model } });
+}
+
 async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): Promise<Detector> {
+  const t0 = performance.now();
   await useTfjsBackend(backend);
+  measure('runtime', t0, backend, model); // the wasm binary fetched and compiled, or the WebGL context set up
+  const t1 = performance.now();
   const pd = await import('@tensorflow-models/pose-detection');
-  return (await pd.createDetector(pd.SupportedModels.BlazePose, {
+  const detector = (await pd.createDetector(pd.SupportedModels.BlazePose, {
     runtime: 'tfjs',
     modelType: model,
     enableSmoothing: false,
     detectorModelUrl: `${BASE}models/tfjs/blazepose-detector.json`,
     landmarkModelUrl: `${BASE}models/tfjs/blazepose-${model}.json`,
   })) as unknown as Detector;
+  measure('model', t1, backend, model); // both graph models fetched and built
+  return detector;
 }
 
 interface MediapipeSolution {
@@ -71,6 +81,7 @@ interface MediapipeSolution {
 }
 
 async function createMediapipeDetector(cpu: boolean, model: ModelType): Promise<Detector> {
+  const t0 = performance.now();
   const pd = await import('@tensorflow-models/pose-detection');
   const d = await pd.createDetector(pd.SupportedModels.BlazePose, {
     runtime: 'mediapipe',
@@ -80,6 +91,8 @@ async function createMediapipeDetector(cpu: boolean, model: ModelType): Promise<
   });
   // undocumented @mediapipe/pose option (8-9x faster without a GPU); pose-detection does not forward it
   if (cpu) (d as unknown as { poseSolution: MediapipeSolution }).poseSolution.setOptions({ useCpuInference: true });
+  // the wasm runtime and the packed graph assets; the landmark model itself loads with the first frame
+  measure('runtime', t0, cpu ? 'mediapipe-cpu' : 'mediapipe-gpu', model);
   return d as unknown as Detector;
 }
 
@@ -94,6 +107,7 @@ export async function createBlazePoseDetector(backend: Backend, model: ModelType
   let lastTs = 0;
   let tsOffset = 0;
   let disposed = false;
+  let estimated = false;
   return {
     backend,
     model,
@@ -101,7 +115,10 @@ export async function createBlazePoseDetector(backend: Backend, model: ModelType
       const [w, h] = imageSize(image);
       if (disposed || w === 0 || h === 0) return toPoseFrame([], tMs, w, h);
       lastTs = Math.max(lastTs + 1, Math.round(tsOffset + tMs));
+      const t0 = performance.now();
       const poses = await detector.estimatePoses(image, { flipHorizontal: false }, tfjs ? tMs : lastTs);
+      if (!estimated) measure('first-estimate', t0, backend, model); // graph set-up, shaders, first inference
+      estimated = true;
       return toPoseFrame(poses, tMs, w, h, { zInPixels: tfjs });
     },
     reset() {
