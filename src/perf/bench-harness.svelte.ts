@@ -5,7 +5,14 @@
  */
 import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
-import { createPeopleCounter, createPoseDetector, openCamera, runPoseLoop, type PoseDetector } from '../pose/index.ts';
+import {
+  createPeopleCounter,
+  createPoseDetector,
+  openCamera,
+  preloadPoseDetector,
+  runPoseLoop,
+  type PoseDetector,
+} from '../pose/index.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
 import { createTracker } from '../exercises/registry.ts';
 import type { EngineEvent, ExerciseId, TrackerUpdate } from '../exercises/types.ts';
@@ -122,6 +129,7 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const stage = document.createElement('div');
   stage.style.cssText = 'position:fixed;left:0;top:0;width:640px;height:360px;background:#000;z-index:99';
   document.body.append(stage);
+  preloadPoseDetector({ backend: req.backend, model: req.model }); // as the app does: loads while the camera opens
   const cam = await openCamera();
   const video = document.createElement('video');
   video.muted = true;

@@ -12,6 +12,7 @@ export { LM, LANDMARK_COUNT, SKELETON_EDGES } from './landmarks.ts';
 export {
   createPoseDetector,
   chooseAutoBackend,
+  preloadPoseDetector,
   type PoseDetector,
   type PoseDetectorOptions,
   type PoseImage,

@@ -5,6 +5,7 @@
 import {
   createPeopleCounter,
   createPoseDetector,
+  preloadPoseDetector,
   openCamera,
   runPoseLoop,
   CameraError,
@@ -247,6 +248,8 @@ class SessionController {
     this.cameraError = null;
     try {
       this.status = 'Starting the camera…';
+      // the detector loads (and warms up) while the camera opens; createPoseDetector below takes it
+      preloadPoseDetector({ backend: settings.value.backend, model: settings.value.model });
       const id = settings.value.cameraId;
       const cam = await openCamera(id ? { deviceId: id } : {});
       stopCamera = () => {
