@@ -170,12 +170,15 @@ const COLUMNS: [string, (r: BenchRow) => string][] = [
   ['people ms/ratio', (r) => `${r.peopleCheckMsMedian ?? '-'}/${r.peopleCheckRatio ?? '-'}`],
 ];
 
-/** A fixed-width text table of rows (header first). */
-export function formatTable(rows: readonly BenchRow[]): string {
-  const cells = [COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, f]) => f(r)))];
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length)));
+/** A fixed-width text table (header first) of `rows` in `columns`. */
+function textTable<R>(columns: readonly [string, (r: R) => string][], rows: readonly R[]): string {
+  const cells = [columns.map(([h]) => h), ...rows.map((r) => columns.map(([, f]) => f(r)))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length)));
   return cells.map((c) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
 }
+
+/** The live rows as a text table (header first). */
+export const formatTable = (rows: readonly BenchRow[]): string => textTable(COLUMNS, rows);
 
 /** What the page measured for one analysis row (see bench-analysis.ts). */
 export interface AnalysisMeasures {
@@ -256,9 +259,5 @@ const ANALYSIS_COLUMNS: [string, (r: AnalysisRow) => string][] = [
   ['decode-only / seek-only x', (r) => `${r.decodeOnlyRealTimeFactor ?? '-'}/${r.seekOnlyRealTimeFactor ?? '-'}`],
 ];
 
-/** A fixed-width text table of analysis rows (header first). */
-export function formatAnalysisTable(rows: readonly AnalysisRow[]): string {
-  const cells = [ANALYSIS_COLUMNS.map(([h]) => h), ...rows.map((r) => ANALYSIS_COLUMNS.map(([, f]) => f(r)))];
-  const widths = ANALYSIS_COLUMNS.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length)));
-  return cells.map((c) => c.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
-}
+/** The analysis rows as a text table (header first). */
+export const formatAnalysisTable = (rows: readonly AnalysisRow[]): string => textTable(ANALYSIS_COLUMNS, rows);

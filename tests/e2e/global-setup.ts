@@ -45,17 +45,21 @@ export default function globalSetup(): void {
   ffmpeg(path.join(GENERATED, 'person.webm'), [
     '-loop',
     '1',
+    // the picture read at 30 fps: WebM is written with variable frame rate, which would drop the repeats of a 25 fps
+    // input (50 frames, not 60)
+    '-framerate',
+    '30',
     '-i',
     MESSI,
     '-t',
     '2',
-    '-r',
-    '30',
     ...pad,
     '-c:v',
     'libvpx-vp9',
     '-deadline',
-    'realtime',
+    'good',
+    '-cpu-used',
+    '8',
   ]);
   ffmpeg(path.join(GENERATED, 'empty.y4m'), [
     '-f',
