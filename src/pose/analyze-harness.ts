@@ -75,22 +75,37 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
     return { ...s, close: () => (s.close(), URL.revokeObjectURL(url)) };
   };
   // `auto` times its candidates on a frame of this clip, so it waits for one; an explicit backend loads meanwhile
-  const warmupImage = async () => {
+  const firstFrame = async (): Promise<FileFrame | undefined> => {
     if (req.backend !== 'auto') return undefined;
     const first = await openVideoFrames(blob, { ...opts, fps: 1, maxDurationS: 1 });
     try {
-      for await (const f of first) return f.image;
+      for await (const f of first) return f;
     } finally {
       first.close();
     }
     return undefined;
   };
-  const [source, detector] = await Promise.all([
-    open(),
-    warmupImage().then((image) =>
-      createPoseDetector({ backend: req.backend, model: req.model, remeasure: true, warmupImage: image }),
-    ),
-  ]);
+  const loadDetector = async () => {
+    const warmup = await firstFrame();
+    try {
+      return await createPoseDetector({
+        backend: req.backend,
+        model: req.model,
+        remeasure: true,
+        warmupImage: warmup?.image,
+      });
+    } finally {
+      warmup?.close();
+    }
+  };
+  const [opened, loaded] = await Promise.allSettled([open(), loadDetector()]);
+  if (opened.status === 'rejected' || loaded.status === 'rejected') {
+    if (opened.status === 'fulfilled') opened.value.close();
+    if (loaded.status === 'fulfilled') loaded.value.dispose();
+    throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+  }
+  const source = opened.value;
+  const detector = loaded.value;
   const modelLoadMs = performance.now() - t0;
   let firstPoseMs: number | null = null;
   let peakHeapMB = heapMB();
