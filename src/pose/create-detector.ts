@@ -1,4 +1,4 @@
-import type { Backend, BackendChoice, ModelType } from './types.ts';
+import { isBackend, type Backend, type BackendChoice, type ModelType } from './types.ts';
 import { createBlazePoseDetector, type PoseDetector, type PoseImage } from './detectors/blazepose.ts';
 import { autoCacheKey, autoCandidates, pickFastest } from './auto-backend.ts';
 import { median } from '../motion/stats.ts';
@@ -104,7 +104,7 @@ async function timeCandidates(
 function readCache(key: string): Backend | null {
   try {
     const v = localStorage.getItem(key);
-    return v === 'wasm' || v === 'webgl' || v === 'mediapipe-cpu' || v === 'mediapipe-gpu' ? v : null;
+    return isBackend(v) ? v : null;
   } catch {
     return null;
   }
