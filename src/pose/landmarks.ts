@@ -40,7 +40,6 @@ export const LM = {
   rightFootIndex: 32,
 } as const;
 
-export type LandmarkName = keyof typeof LM;
 export const LANDMARK_COUNT = 33;
 
 /** Bones drawn for the skeleton overlay, as pairs of landmark indices. */
