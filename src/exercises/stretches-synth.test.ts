@@ -31,18 +31,6 @@ const VARIANTS: Record<string, SynthVariant> = {
   'far side flickering (visibility 0.65, spread 0.2)': { farVisibility: 0.65, visibilityJitter: 0.2, seed: 7 },
 };
 
-/** How far a hold boundary may sit from the scripted one: the scripted end position is reached at the end of an
- * eased approach of 1 s (knees), 1.5 s (prone) or 2-3 s (lunge, side bend, block), and the engine's "in position"
- * is 60 % of the way back from the plateau (see end-position.ts). */
-const HOLD_TOLERANCE_S: Partial<Record<ExerciseId, number>> = {
-  'single-knee-to-chest': 0.5,
-  'knee-to-chest': 0.5,
-  'prone-extension': 0.9,
-  'hip-flexor': 1.3,
-  'ql-stretch': 1.6,
-  'back-block': 1.7,
-};
-
 /** The far-side flicker variant, without the hip flexor: its far kneeling leg is the measured one, see the test of
  * its own below. */
 const variantsFor = (id: ExerciseId) =>
@@ -58,7 +46,7 @@ describe.each(EXERCISE_IDS)('%s on generated tracks', (id) => {
     expect(report.repCount).toBe(clip.expected.reps);
     expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
     expect(report.reps.every((r) => r.confidence > 0.5 && r.confidence <= 1)).toBe(true);
-    const tol = HOLD_TOLERANCE_S[id] ?? 0.5;
+    const tol = clip.expected.holdToleranceS;
     for (const h of clip.expected.holds) {
       const found = report.holds.find((r) => Math.min(r.endS, h.endS) > Math.max(r.startS, h.startS));
       expect(found, `hold ${h.startS}-${h.endS} found`).toBeDefined();
@@ -111,7 +99,7 @@ describe('generated tracks across stretches', () => {
     expect(report.reps.map((r) => r.side)).toEqual(['left']);
     const far = report.holds.find((h) => h.side === 'right');
     expect(far).toBeDefined();
-    expect(Math.abs(far!.startS - clip.expected.holds[1]!.startS)).toBeLessThanOrEqual(HOLD_TOLERANCE_S['hip-flexor']!);
+    expect(Math.abs(far!.startS - clip.expected.holds[1]!.startS)).toBeLessThanOrEqual(clip.expected.holdToleranceS);
     expect(far!.heldS).toBeLessThan(30);
     expect(
       report.notJudged.filter((s) => s.reason === 'low-visibility' && s.startS > far!.startS && s.endS < far!.endS)
