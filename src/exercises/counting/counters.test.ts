@@ -136,11 +136,21 @@ describe('HoldTimer', () => {
 });
 
 describe('CycleCounter', () => {
-  it('counts one cycle for cow, cat, cow and learns neutral first', () => {
-    const c = new CycleCounter({ type: 'cycle', highDelta: 0.15, lowDelta: 0.12, neutralWindowMs: 1000 });
-    const trace = [0.05, 0.05, 0.05, 0.05, 0.3, 0.3, 0.05, -0.15, -0.15, 0.05, 0.3, 0.3];
-    const cycles = trace.map((v, i) => c.step(v, i * 500)).filter((e) => e !== null);
-    expect(c.neutral).toBeCloseTo(0.05);
-    expect(cycles).toHaveLength(1);
+  const spec = { type: 'cycle', swing: 0.4 } as const;
+  it.each([
+    { name: 'neutral, cow, cat, cow', trace: [0.05, 0.05, 0.3, 0.3, 0.05, -0.15, -0.15, 0.05, 0.3], cycles: 1 },
+    { name: 'starts in cow, cat, back to cow', trace: [0.3, 0.3, 0.05, -0.15, -0.15, 0.3], cycles: 1 },
+    { name: 'starts in cat, cow, cat, cow', trace: [-0.15, 0.3, -0.15, 0.3], cycles: 2 },
+    { name: 'cow only, back to neutral each time', trace: [0.05, 0.3, 0.05, 0.3, 0.05, 0.3, 0.05], cycles: 0 },
+    { name: 'cat only', trace: [0.05, -0.15, 0.05, -0.15, 0.05], cycles: 0 },
+  ])('$name: $cycles', ({ trace, cycles }) => {
+    const c = new CycleCounter(spec);
+    expect(trace.map((v, i) => c.step(v, i * 500)).filter((e) => e !== null)).toHaveLength(cycles);
+  });
+
+  it('knows neutral as half-way between the last two extremes', () => {
+    const c = new CycleCounter(spec);
+    [0.3, -0.15, -0.1].forEach((v, i) => c.step(v, i * 500));
+    expect(c.neutral).toBeCloseTo(0.075);
   });
 });
