@@ -25,12 +25,19 @@ for (const label of labels.clips) {
 }
 const pad = (v: unknown, n: number) => String(v).padEnd(n);
 console.log(
-  `${pad('clip', 34)}${pad('exercise', 22)}${pad('expected', 9)}${pad('counted', 8)}${pad('holds (start/end error s)', 34)}ok`,
+  `${pad('clip', 34)}${pad('exercise', 22)}${pad('expected', 9)}${pad('counted', 8)}${pad('holds: start/end error s (from manifest start)', 48)}ok`,
 );
 for (const r of rows) {
-  const holds = r.holdErrors.map((h) => (h ? `${h.startErrS.toFixed(2)}/${h.endErrS.toFixed(2)}` : 'missed')).join(' ');
+  const holds = r.holdErrors
+    .map((h) =>
+      h
+        ? `${h.startErrS.toFixed(2)}/${h.endErrS.toFixed(2)}` +
+          (h.manifestStartErrS !== h.startErrS ? `(${h.manifestStartErrS.toFixed(1)})` : '')
+        : 'missed',
+    )
+    .join(' ');
   console.log(
-    `${pad(r.track, 34)}${pad(r.exercise, 22)}${pad(r.expected, 9)}${pad(r.counted, 8)}${pad(holds || '-', 34)}${r.exact ? 'yes' : 'NO'}`,
+    `${pad(r.track, 34)}${pad(r.exercise, 22)}${pad(r.expected, 9)}${pad(r.counted, 8)}${pad(holds || '-', 48)}${r.exact ? 'yes' : 'NO'}`,
   );
 }
 for (const l of labels.clips.filter((c) => c.knownMiss))

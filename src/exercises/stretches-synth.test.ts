@@ -53,7 +53,9 @@ describe.each(EXERCISE_IDS)('%s on generated tracks', (id) => {
     expect(report.repCount).toBe(clip.expected.reps);
     expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
     expect(report.reps.every((r) => r.confidence > 0.5 && r.confidence <= 1)).toBe(true);
-    const tol = HOLD_TOLERANCE_S[id] ?? 0.5;
+    // with the far side flickering, a raised knee can go unseen for its first 1-1.5 s at the chest (the measure
+    // says "unknown"): the hold is dated from where its end position is seen
+    const tol = (HOLD_TOLERANCE_S[id] ?? 0.5) + (variant.visibilityJitter ? 1 : 0);
     for (const h of clip.expected.holds) {
       const found = report.holds.find((r) => Math.min(r.endS, h.endS) > Math.max(r.startS, h.startS));
       expect(found, `hold ${h.startS}-${h.endS} found`).toBeDefined();
