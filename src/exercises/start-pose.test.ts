@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countTrack } from '../analysis/count-track.ts';
-import { bodyPoints } from '../motion/synth/body.ts';
 import { cameraAt } from '../motion/synth/camera.ts';
 import { fourPoint, prone } from '../motion/synth/poses.ts';
 import { Script } from '../motion/synth/script.ts';

@@ -170,9 +170,7 @@ export class HoldTimer {
     const samples = this.#samples;
     const slope = slopePerS(samples, tMs);
     // too few samples for a slope: the frame-to-frame speed
-    const speed = Math.abs(
-      slope ?? (prev && tMs > prev.tMs ? (depth - prev.v) / ((tMs - prev.tMs) / 1000) : Infinity),
-    );
+    const speed = Math.abs(slope ?? (prev && tMs > prev.tMs ? (depth - prev.v) / ((tMs - prev.tMs) / 1000) : Infinity));
     // the approach: from the last sample at or below the exit depth (unknown when the hold was there from the start)
     let k = samples.length - 1;
     while (k >= 0 && samples[k]!.v > exitDepth) k--;
