@@ -243,7 +243,12 @@ describe('HoldTimer on random movement scripts', () => {
           const t = new HoldTimer(spec);
           const samples = sample(p, fps, 0.5, seed);
           const ended: Extract<HoldTimerEvent, { type: 'ended' }>[] = [];
-          for (const s of samples) for (const e of t.step(s.v, s.tMs)) if (e.type === 'ended') ended.push(e);
+          const startedMs: number[] = [];
+          for (const s of samples)
+            for (const e of t.step(s.v, s.tMs)) {
+              if (e.type === 'ended') ended.push(e);
+              if (e.type === 'started') startedMs.push(e.tMs);
+            }
           for (const e of t.finish(samples.at(-1)!.tMs)) if (e.type === 'ended') ended.push(e);
           expect(ended).toHaveLength(holds.length);
           ended.forEach((e, i) => {
@@ -252,6 +257,9 @@ describe('HoldTimer on random movement scripts', () => {
             const h = holds[i]!;
             expect(e.startMs / 1000).toBeGreaterThanOrEqual(truth[i]!.startS - 0.3 * h.approachS - 0.15);
             expect(e.startMs / 1000).toBeLessThanOrEqual(truth[i]!.startS + 0.4);
+            // the live timer, too, starts at the end position, not on the way up
+            expect(startedMs[i]! / 1000).toBeGreaterThanOrEqual(truth[i]!.startS - 0.3 * h.approachS - 0.15);
+            expect(startedMs[i]! / 1000).toBeLessThanOrEqual(truth[i]!.startS + 0.6);
           });
         },
       ),
