@@ -1,9 +1,10 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
+import { fourPoint } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
 
-export const catCamel: ExerciseSpec = {
+export const catCamel = defineStretch({
   definition: {
     id: 'cat-camel',
-    order: 6,
     name: 'Cat / camel',
     summary: 'Slow rounding and hollowing of the whole spine on all fours.',
     steps: [
@@ -25,8 +26,6 @@ export const catCamel: ExerciseSpec = {
       release: 'Come back to a flat back.',
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'four-point-kneel',
   // head height over the shoulder line moves with the whole spine (pfc/cat-cow, torso lengths): neutral tabletop
   // -0.03..0.08 (3.0-4.7 s), cow plateau 0.35-0.37, cat plateau -0.18
   measure: (f) => (f.headAboveShoulders === null ? null : { depth: f.headAboveShoulders, side: null }),
@@ -37,4 +36,16 @@ export const catCamel: ExerciseSpec = {
     // and 0.46, is reached from the opposite extreme and never from neutral. Thin (0.03 each way): see the --loo table
     swing: 0.43,
   },
-};
+  scenario: (v) => {
+    const k = v.depthScale ?? 1;
+    const rest = { neck: -5 };
+    const s = new Script(rest).stay(3);
+    for (let i = 0; i < (v.reps ?? 5); i++)
+      s.move(towards(rest, { neck: 40 }, k), 1.2)
+        .stay(1)
+        .move(towards(rest, { neck: -40 }, k), 1.6)
+        .stay(1)
+        .rep();
+    return { pose: fourPoint, script: s.move(rest, 1.2).stay(2), floor: true };
+  },
+});
