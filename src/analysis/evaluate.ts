@@ -17,6 +17,8 @@ export interface ClipLabel {
   readonly note?: string;
   /** Why the engine is known to disagree with this label (shown by eval, relaxes the boundary test). */
   readonly knownMiss?: string;
+  /** Indexes of labelled holds that the known miss loses altogether. */
+  readonly holdsMissed?: readonly number[];
 }
 
 export interface ClipResult {
