@@ -123,7 +123,11 @@ function legFeatures(
   const trunkAxis = vector(shoulderMid, hipMid); // pointing from shoulders to hips
   const thigh = hipKnee ? vector(px(hip), px(knee)) : null;
   return {
-    hipFlexionDeg: blend(world?.hipFlexionDeg, hipKnee ? 180 - angleAtDeg(px(sh), px(hip), px(knee)) : null, worldWeight),
+    hipFlexionDeg: blend(
+      world?.hipFlexionDeg,
+      hipKnee ? 180 - angleAtDeg(px(sh), px(hip), px(knee)) : null,
+      worldWeight,
+    ),
     kneeFlexionDeg: blend(
       world?.kneeFlexionDeg,
       kneeAnkle ? 180 - angleAtDeg(px(hip), px(knee), px(ankle)) : null,
