@@ -163,27 +163,27 @@ const levelled = (spec: ExerciseSpec): Levelled => {
 };
 
 function levelDerivations(exercise: ExerciseId, signal?: ExerciseSpec['measure']): Derivation[] {
+  const level = (name: 'enterDepth' | 'exitDepth', rule: string, derive: Derivation['derive']): Derivation => ({
+    exercise,
+    signal,
+    name,
+    rule,
+    committed: (s) => levelled(s)[name],
+    values: levelValues,
+    derive,
+    apply: (s, v) => withCounter(s, { [name]: v }),
+  });
   return [
-    {
-      exercise,
-      signal,
-      name: 'enterDepth',
-      rule: 'half-way between the highest clip rest (p90) and the lowest clip end range (p10)',
-      committed: (s) => levelled(s).enterDepth,
-      values: levelValues,
-      derive: deriveEnter,
-      apply: (s, v) => withCounter(s, { enterDepth: v }),
-    },
-    {
-      exercise,
-      signal,
-      name: 'exitDepth',
-      rule: 'a quarter of the way from the highest clip rest (p90) to the lowest clip end range (p10)',
-      committed: (s) => levelled(s).exitDepth,
-      values: levelValues,
-      derive: deriveExit,
-      apply: (s, v) => withCounter(s, { exitDepth: v }),
-    },
+    level(
+      'enterDepth',
+      'half-way between the highest clip rest (p90) and the lowest clip end range (p10)',
+      deriveEnter,
+    ),
+    level(
+      'exitDepth',
+      'a quarter of the way from the highest clip rest (p90) to the lowest clip end range (p10)',
+      deriveExit,
+    ),
   ];
 }
 

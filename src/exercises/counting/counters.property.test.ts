@@ -9,6 +9,7 @@ import { CycleCounter } from './cycle-counter.ts';
 import { HoldTimer, type HoldTimerEvent } from './hold-timer.ts';
 import { RepCounter } from './rep-counter.ts';
 import type { HoldSpec, RepCounterSpec } from './spec.ts';
+import { getSpec } from '../registry.ts';
 
 interface Key {
   readonly tS: number;
@@ -205,16 +206,10 @@ describe('CycleCounter on random movement scripts', () => {
 });
 
 describe('HoldTimer on random movement scripts', () => {
-  // prone extension: trunk lift in degrees, 15 to start, under 10 ends
-  const spec: HoldSpec = {
-    type: 'hold',
-    enterDepth: 15,
-    exitDepth: 10,
-    settlePerS: 20,
-    minReportMs: 1500,
-    graceMs: 1000,
-    plateauFraction: 0.25,
-  };
+  // prone extension's own timer: trunk lift in degrees, 15 to start, under 10 ends
+  const counter = getSpec('prone-extension').counter;
+  if (counter.type !== 'hold') throw new Error('prone extension is timed as holds');
+  const spec: HoldSpec = counter;
   it('reports every hold, dated from where the end position is reached at any speed of approach', () => {
     fc.assert(
       fc.property(
