@@ -89,7 +89,7 @@ if (process.argv.includes('--loo')) {
       ? Object.entries(v.thresholds)
           .map(([k, x]) => `${k} ${x.toFixed(2)}`)
           .join(', ')
-      : 'no other clip of this stretch supports a value';
+      : 'the other clips support no value (none with this stretch, or their ranges overlap)';
     const verdict =
       v.ok === null
         ? 'n/a'
@@ -105,7 +105,7 @@ if (process.argv.includes('--loo')) {
   const judged = loo.verdicts.filter((v) => v.ok !== null);
   console.log(
     `\n${judged.filter((v) => v.ok).length}/${judged.length} verdicts hold with the other clips' thresholds ` +
-      `(${loo.verdicts.length - judged.length} clips are the only footage of their stretch); ` +
+      `(${loo.verdicts.length - judged.length} have no value from the other clips); ` +
       `${thin.length} margins under ${100 * THIN_MARGIN} %: ` +
       thin.map((m) => `${m.exercise} ${m.threshold} on ${m.clip}`).join('; '),
   );
