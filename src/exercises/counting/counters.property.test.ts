@@ -10,6 +10,8 @@ import { HoldTimer, type HoldTimerEvent } from './hold-timer.ts';
 import { RepCounter } from './rep-counter.ts';
 import type { HoldSpec, RepCounterSpec } from './spec.ts';
 import { getSpec } from '../registry.ts';
+import { synthesize } from '../synthesize.ts';
+import { countTrack } from '../../analysis/count-track.ts';
 
 interface Key {
   readonly tS: number;
@@ -261,4 +263,23 @@ describe('HoldTimer on random movement scripts', () => {
       RUNS,
     );
   });
+});
+
+describe('The back-block sequence on random generated sets', () => {
+  it('counts every block-then-knees cycle, for any number of cycles, hold length, body and camera side', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 61, max: 75 }), // the 60 s block hold, held a little past the target
+        fc.double({ min: 1.5, max: 1.95, noNaN: true }),
+        fc.constantFrom('left', 'right'),
+        fc.integer({ min: 1, max: 1e6 }),
+        (reps, holdS, heightM, cameraSide, seed) => {
+          const clip = synthesize('back-block', { reps, holdS, heightM, cameraSide, seed });
+          expect(countTrack(clip.track, 'back-block').repCount).toBe(reps);
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 60_000);
 });
