@@ -1,6 +1,6 @@
 /** Command line of `npm run bench` (parsed here so that it can be tested without a browser). */
-import type { BackendChoice, ModelType } from '../src/pose/types.ts';
-import { BACKENDS, MODELS, numberOption, parseCommandLine, UsageError } from './lib/cli-args.ts';
+import { BACKEND_CHOICES, MODEL_TYPES, type BackendChoice, type ModelType } from '../src/pose/types.ts';
+import { numberOption, parseCommandLine, UsageError } from './lib/cli-args.ts';
 
 /** Options of `npm run bench`. */
 export interface BenchArgs {
@@ -68,8 +68,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     video: o.video ?? null,
     live: o.only !== 'analysis',
     analysis: o.only !== 'live',
-    backends: o.backends === undefined ? ['wasm', 'mediapipe-cpu'] : list(o.backends, BACKENDS, 'backend'),
-    models: o.models === undefined ? ['lite', 'full'] : list(o.models, MODELS, 'model'),
+    backends:
+      o.backends === undefined
+        ? ['wasm', 'mediapipe-cpu']
+        : list<BackendChoice>(o.backends, BACKEND_CHOICES, 'backend'),
+    models: o.models === undefined ? ['lite', 'full'] : list<ModelType>(o.models, MODEL_TYPES, 'model'),
     seconds: positive(o.seconds, 'seconds', 10),
     inputWidths:
       o['input-widths'] === undefined

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import type { BackendChoice, ModelType } from '../../src/pose/types.ts';
+import { BACKEND_CHOICES, MODEL_TYPES, type BackendChoice, type ModelType } from '../../src/pose/types.ts';
 
 /** Thrown for a bad command line; the message is the one line printed on stderr. */
 export class UsageError extends Error {}
@@ -47,9 +47,6 @@ export function choiceOption<T extends string>(
   return raw as T;
 }
 
-export const MODELS: readonly ModelType[] = ['lite', 'full', 'heavy'];
-export const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'mediapipe-cpu', 'mediapipe-gpu', 'webgl'];
-
 /** Options of `npm run analyze`. */
 export interface AnalyzeArgs {
   readonly video: string | null;
@@ -68,7 +65,7 @@ export interface AnalyzeArgs {
 
 export const USAGE =
   'usage: npm run analyze -- <video> [--exercise <id>] [--fps 10] [--model lite|full|heavy] ' +
-  '[--backend mediapipe-cpu|wasm|auto|mediapipe-gpu|webgl] [--out report.json] [--landmarks track.json] ' +
+  `[--backend ${BACKEND_CHOICES.join('|')}] [--out report.json] [--landmarks track.json] ` +
   '[--from-landmarks track.json] [--max-seconds N] [--max-side 640] [--seek]';
 
 /**
@@ -105,8 +102,8 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     video,
     exercise: o.exercise ?? null,
     fps: numberOption(o.fps, 'fps', 10, 0),
-    model: choiceOption(o.model, 'model', MODELS, 'full'),
-    backend: choiceOption(o.backend, 'backend', BACKENDS, ANALYZE_DEFAULT_BACKEND),
+    model: choiceOption<ModelType>(o.model, 'model', MODEL_TYPES, 'full'),
+    backend: choiceOption<BackendChoice>(o.backend, 'backend', BACKEND_CHOICES, ANALYZE_DEFAULT_BACKEND),
     out: o.out ?? null,
     landmarks: o.landmarks ?? null,
     fromLandmarks,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { quantile } from '../../src/motion/stats.ts';
 import type { LandmarkTrack } from '../../src/pose/types.ts';
 
 /** What the page measured while analysing (absent when the track was read from a file). */
@@ -52,15 +53,8 @@ export interface PoseReport {
   timing?: TimingReport;
 }
 
-/** The q-quantile (0..1, nearest rank) of a list, or null when empty. */
-export function quantile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const idx = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
-  return s[idx] ?? null;
-}
-
-const round = (v: number | null, d = 1): number | null => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+const round = (v: number | null, d = 1): number | null =>
+  v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** d) / 10 ** d;
 
 /** The timing block from the page's measurements. */
 export function timingReport(

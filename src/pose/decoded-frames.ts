@@ -17,7 +17,7 @@ import {
 } from 'mediabunny';
 import type { FileFrame, FrameSource, FrameSourceOptions } from './frame-source.ts';
 import { prefetch } from './prefetch.ts';
-import { fitSize, frameSampler, sampledFrameCount } from './sampling.ts';
+import { fitSize, frameSampler, frameStartS, sampledFrameCount, sampleTimesS } from './sampling.ts';
 
 /** Sampled frames decoded ahead of the detector. Each is one `maxSide` ImageBitmap (640x360x4 = 0.9 MB): 3 keep the
  * detector fed through a keyframe's longer decode while holding under 3 MB. */
@@ -74,8 +74,7 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
         const image = canvas.transferToImageBitmap();
         return { image, tMs: Math.round(sample.timestamp * 1e6) / 1e3, close: () => image.close() };
       };
-      // a frame is on screen until the next one starts, and the last one until the file ends (a player shows it
-      // while the rest of the file, e.g. its sound, plays): each is judged when the next arrives
+      // a frame is on screen until the next one starts; each is judged when the next arrives
       let prev: VideoSample | null = null;
       try {
         for await (const sample of new VideoSampleSink(track).samples()) {
@@ -85,8 +84,19 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
           if (frame) yield frame;
           if (sample.timestamp >= maxDurationS) return;
         }
-        const frame = prev ? take(prev, Math.max(prev.timestamp + prev.duration, durationS)) : null;
+        if (!prev) return;
+        const videoEndS = prev.timestamp + prev.duration;
+        const frame = take(prev, videoEndS);
         if (frame) yield frame;
+        // a player keeps showing the last picture while the rest of the file (its sound) plays: a sample time there
+        // sees it again, at the start of that time's frame slot (as seeking the <video> did)
+        const rate = sourceFps ?? 30;
+        for (const tS of sampleTimesS(durationS, fps, rate, maxDurationS)) {
+          if (tS < videoEndS) continue;
+          prev.draw(ctx, 0, 0, width, height);
+          const image = canvas.transferToImageBitmap();
+          yield { image, tMs: Math.round(frameStartS(tS, rate) * 1e6) / 1e3, close: () => image.close() };
+        }
       } finally {
         prev?.close();
       }

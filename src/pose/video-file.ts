@@ -4,6 +4,7 @@
  */
 import { VideoFileError, type FileFrame, type FrameSource, type FrameSourceOptions } from './frame-source.ts';
 import { fitSize, frameStartS, sampleTimesS } from './sampling.ts';
+import { quantile } from '../motion/stats.ts';
 
 /** A video file loaded into a paused, seekable <video>. */
 export interface LoadedVideo {
@@ -53,7 +54,7 @@ export function loadVideo(
 
 /**
  * Estimates a file's frame rate in the browser (which does not expose it): plays a few frames muted and takes the
- * median step between presented frames' media times. Returns null when the browser cannot tell.
+ * lower-quartile step between presented frames' media times. Returns null when the browser cannot tell.
  */
 export async function estimateSourceFps(video: HTMLVideoElement, frames = 12): Promise<number | null> {
   if (typeof video.requestVideoFrameCallback !== 'function') return null;
@@ -76,9 +77,8 @@ export async function estimateSourceFps(video: HTMLVideoElement, frames = 12): P
   const steps = times
     .slice(1)
     .map((t, i) => t - (times[i] ?? t))
-    .filter((d) => d > 0.001)
-    .sort((a, b) => a - b);
-  const step = steps[Math.floor(steps.length / 4)]; // lower quartile: dropped frames only make steps longer
+    .filter((d) => d > 0.001);
+  const step = quantile(steps, 0.25); // lower quartile: dropped frames only make steps longer
   return step ? Math.round((1 / step) * 100) / 100 : null;
 }
 
