@@ -22,9 +22,10 @@ export {
   listCameras,
   openCamera,
   type CameraErrorKind,
-  type CameraHandle,
+  type CameraSource,
 } from './camera.ts';
-export { runPoseLoop } from './pose-loop.ts';
+export type { FrameSource } from './frame-source.ts';
+export { startPoseStream, type PoseStream, type PoseStreamOptions, type PoseStreamStage } from './pose-stream.ts';
 export {
   analyzeVideo,
   estimateSourceFps,
