@@ -133,3 +133,44 @@ test('history lists stored sessions with a range chart per stretch; home shows s
   await expect(chart.locator('circle')).toHaveCount(8);
   await page.screenshot({ path: path.join(SHOTS, 'history-days.png'), fullPage: true });
 });
+
+test('a stored stretch that is no longer in the programme is shown as such, and History still works', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.getByRole('button', { name: /I have read this/ }).click();
+  const d = daysAgo(1);
+  const record: SessionRecord = {
+    id: 'seed-retired',
+    startedIso: d.toISOString(),
+    day: dayKey(d),
+    durationS: 300,
+    stretches: [
+      stretch({ exercise: 'wall-angel' as StretchResult['exercise'], relief: 'same' }),
+      stretch({ relief: 'better' }),
+    ],
+  };
+  await page.evaluate(async (r) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('spine-coach');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const tx = db.transaction('sessions', 'readwrite');
+    tx.objectStore('sessions').put(r);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, record);
+
+  await page.goto('/#/history');
+  await page.reload();
+  const row = page.getByTestId('history-session');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(/a stretch no longer in the programme/i);
+  await expect(row).toContainText('Single knee to chest');
+  await expect(page.getByRole('img', { name: /no longer in the programme: range per day/i })).toBeVisible();
+  await expect(page.getByRole('img', { name: /single knee to chest: range per day/i })).toBeVisible();
+  expect(errors).toEqual([]);
+});
