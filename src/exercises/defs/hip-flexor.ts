@@ -1,5 +1,8 @@
 import type { BodyFeatures } from '../../motion/features.ts';
-import type { ExerciseSpec, Measurement } from '../counting/spec.ts';
+import type { Measurement } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
+import { kneelingLunge } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
 
 /** Back knee on the floor: within this many torso lengths of its ankle's height (kneeling 0-0.1 on the generator,
  * a front knee over its foot 0.8). */
@@ -32,10 +35,9 @@ function backHipExtension(f: BodyFeatures): Measurement | null {
   return { depth: leg.thighFromTrunkDeg * f.facingX, side };
 }
 
-export const hipFlexor: ExerciseSpec = {
+export const hipFlexor = defineStretch({
   definition: {
     id: 'hip-flexor',
-    order: 7,
     name: 'Kneeling hip flexor stretch',
     summary: 'Stretches the front of the hip of the kneeling leg, which pulls on the low back when tight.',
     steps: [
@@ -56,10 +58,9 @@ export const hipFlexor: ExerciseSpec = {
       deeper: 'Tuck your tailbone under and shift your weight forward a little.',
       hold: 'Keep your trunk upright and hold.',
       release: 'Shift back and rest the front leg.',
+      switchSide: (side) => `Alternate: now the ${side} leg.`,
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'kneeling-lunge',
   measure: backHipExtension,
   counter: {
     type: 'hold',
@@ -74,4 +75,16 @@ export const hipFlexor: ExerciseSpec = {
     // on the footage tracks)
     graceMs: 3000,
   },
-};
+  scenario: (v) => {
+    const k = v.depthScale ?? 1;
+    const s = new Script({ ext: 2, backLeft: 1 }).stay(3);
+    for (const side of ['left', 'right'] as const) {
+      if (side === 'right') s.move({ backLeft: 0 }, 3).stay(2);
+      s.move(towards({ ext: 2 }, { ext: 18 }, k), 2)
+        .hold(v.holdS ?? 31, side, k >= 1)
+        .move({ ext: 2 }, 2)
+        .stay(2);
+    }
+    return { pose: kneelingLunge, script: s, floor: false };
+  },
+});

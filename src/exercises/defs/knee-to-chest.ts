@@ -1,10 +1,10 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { bothLegs } from './measures.ts';
+import { kneesToChest } from './shared-scenarios.ts';
 
-export const kneeToChest: ExerciseSpec = {
+export const kneeToChest = defineStretch({
   definition: {
     id: 'knee-to-chest',
-    order: 4,
     name: 'Knee to chest',
     summary: 'Both knees hugged to the chest: a gentle stretch of the whole low back.',
     steps: [
@@ -13,7 +13,7 @@ export const kneeToChest: ExerciseSpec = {
       'Draw both knees gently towards your chest and hold 5 seconds.',
       'Lower one leg at a time; repeat 10-20 times.',
     ],
-    startPositions: ['supine-knees-bent'],
+    startPositions: ['supine-knees-bent', 'supine-knees-straight'],
     view: 'side',
     cameraSetup: 'Side-on to the camera at floor level, 2-3 m away, head to feet in the picture.',
     kind: 'hold-reps',
@@ -26,8 +26,6 @@ export const kneeToChest: ExerciseSpec = {
       release: 'Lower one leg at a time.',
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'supine-knees-bent' || position === 'supine-knees-straight',
   measure: bothLegs,
   counter: {
     type: 'hold',
@@ -40,4 +38,5 @@ export const kneeToChest: ExerciseSpec = {
     minReportMs: 1500,
     graceMs: 1500,
   },
-};
+  scenario: (v) => kneesToChest(v, 'both'),
+});

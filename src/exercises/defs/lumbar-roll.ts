@@ -1,5 +1,9 @@
-import type { ExerciseSpec, Measurement } from '../counting/spec.ts';
+import type { BodyFeatures } from '../../motion/features.ts';
+import type { Measurement } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { kneesBent } from '../../motion/position.ts';
+import { supine } from '../../motion/synth/poses.ts';
+import { alternate, Script, towards } from '../../motion/synth/script.ts';
 
 /** Seen from the raised feet, the picture exaggerates the roll: 45 degrees shows as 60-64 in the image on the
  * kinematic generator (camera 0.8 m up, 2 m away), so image angles are scaled by 45/62 when no world landmarks exist. */
@@ -8,7 +12,7 @@ const IMAGE_TO_TRUE = 45 / 62;
 /** How far the bent knees have rolled to one side. From the world landmarks when there are some (the true angle,
  * whatever the camera height); else the knees' tilt from the body's midline in a front (feet-end) view, folded to
  * 0..90 degrees: with the camera at the feet and not mirrored, knees dropping to image-right drop to the left. */
-function kneeDrop(f: Parameters<ExerciseSpec['measure']>[0]): Measurement | null {
+function kneeDrop(f: BodyFeatures): Measurement | null {
   if (f.kneeRollWorldDeg !== null)
     return { depth: Math.abs(f.kneeRollWorldDeg), side: f.kneeRollWorldDeg > 0 ? 'right' : 'left' };
   const a = f.kneeDropDeg;
@@ -27,7 +31,7 @@ const KNEES_ABOVE_HIPS_MIN = 0.15;
 const FORESHORTENED_MIN_SHOULDER_RATIO = 1.0;
 
 /** Lying on the back with the knees bent, filmed from the feet; the knees may already lean to a side. */
-function lyingSeenFromTheFeet(f: Parameters<ExerciseSpec['inPosition']>[0]): boolean {
+function lyingSeenFromTheFeet(f: BodyFeatures): boolean {
   return (
     kneesBent(f) &&
     -(f.pelvisAboveKnees ?? 0) > KNEES_ABOVE_HIPS_MIN &&
@@ -35,10 +39,9 @@ function lyingSeenFromTheFeet(f: Parameters<ExerciseSpec['inPosition']>[0]): boo
   );
 }
 
-export const lumbarRoll: ExerciseSpec = {
+export const lumbarRoll = defineStretch({
   definition: {
     id: 'lumbar-roll',
-    order: 2,
     name: 'Lumbar roll',
     summary: 'Gentle rotation of the low back by letting the bent knees fall side to side.',
     steps: [
@@ -61,7 +64,6 @@ export const lumbarRoll: ExerciseSpec = {
       release: 'Bring your knees back to the middle.',
     },
   },
-  views: ['front'],
   inPosition: lyingSeenFromTheFeet,
   measure: kneeDrop,
   counter: {
@@ -74,4 +76,17 @@ export const lumbarRoll: ExerciseSpec = {
     // a roll and return takes 2-4 s; under 0.8 s is a flop or a detection jump
     minPhaseMs: 800,
   },
-};
+  scenario: (v) => {
+    const s = new Script({ legRoll: 0 }).stay(3);
+    for (let i = 0; i < (v.reps ?? 6); i++) {
+      const side = alternate(i);
+      s.move(towards({ legRoll: 0 }, { legRoll: side === 'left' ? 45 : -45 }, v.depthScale ?? 1), 1.5)
+        .stay(0.5)
+        .rep(side)
+        .move({ legRoll: 0 }, 1.5)
+        .stay(1);
+    }
+    // filmed from the feet, the camera raised on a chair
+    return { pose: supine, script: s.stay(1), floor: true, cameraHeightM: 0.8, distanceM: 2 };
+  },
+});

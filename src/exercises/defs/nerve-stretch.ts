@@ -1,6 +1,9 @@
 import type { BodyFeatures } from '../../motion/features.ts';
-import type { ExerciseSpec, Measurement } from '../counting/spec.ts';
+import type { Measurement } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import type { Side } from '../types.ts';
+import { standing } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
 
 /** Side-on the far leg is often hidden (far-side joints under 0.5 visibility in 25-50 % of the frames of the footage
  * tracks): then a leg alone is "raised" when its ankle is less than this many torso lengths below the hips (standing
@@ -33,10 +36,9 @@ function footOnBench(f: BodyFeatures): boolean {
   return side !== null && (f.legs[side].kneeFlexionDeg ?? 90) < 25;
 }
 
-export const nerveStretch: ExerciseSpec = {
+export const nerveStretch = defineStretch({
   definition: {
     id: 'nerve-stretch',
-    order: 8,
     name: 'Nerve stretch',
     summary: 'Glides the sciatic nerve by pointing and bending the ankle with the leg straight.',
     steps: [
@@ -56,9 +58,9 @@ export const nerveStretch: ExerciseSpec = {
       deeper: 'Bend the foot back towards you a little more.',
       hold: 'Point the foot away, then bend it back.',
       release: 'Lower the leg from the bench.',
+      switchSide: (side) => `Alternate: now the ${side} leg.`,
     },
   },
-  views: ['side'],
   inPosition: (f) => footOnBench(f),
   measure: raisedAnkle,
   counter: {
@@ -71,4 +73,16 @@ export const nerveStretch: ExerciseSpec = {
     // rest = the pointed foot: the 20th percentile of the last 6 s of (negated) ankle angle
     baseline: { windowMs: 6000, quantile: 0.2 },
   },
-};
+  scenario: (v) => {
+    const rest = { raise: 70, plantar: 25, lean: 10, raisedLeft: v.cameraSide === 'right' ? 0 : 1 };
+    const side: Side = rest.raisedLeft ? 'left' : 'right';
+    const s = new Script(rest).stay(3);
+    for (let i = 0; i < (v.reps ?? 6); i++)
+      s.move(towards(rest, { plantar: -15 }, v.depthScale ?? 1), 0.8)
+        .stay(0.5)
+        .rep(side)
+        .move(rest, 0.8)
+        .stay(0.7);
+    return { pose: standing, script: s.stay(1), floor: false };
+  },
+});

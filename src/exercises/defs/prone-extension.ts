@@ -1,10 +1,11 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { trunkLift } from './measures.ts';
+import { prone } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
 
-export const proneExtension: ExerciseSpec = {
+export const proneExtension = defineStretch({
   definition: {
     id: 'prone-extension',
-    order: 5,
     name: 'Prone extension',
     summary: 'Lying on your front and propping up on your forearms: a gentle backward bend for the low back.',
     steps: [
@@ -26,8 +27,6 @@ export const proneExtension: ExerciseSpec = {
       release: 'Lower yourself slowly.',
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'prone',
   measure: trunkLift,
   counter: {
     type: 'hold',
@@ -44,4 +43,15 @@ export const proneExtension: ExerciseSpec = {
     // against 0.2-0.9 s with the default 0.6)
     plateauFraction: 0.25,
   },
-};
+  scenario: (v) => {
+    const k = v.depthScale ?? 1;
+    const rest = { lift: 2 };
+    const s = new Script(rest).stay(3);
+    for (let i = 0; i < (v.reps ?? 3); i++)
+      s.move(towards(rest, { lift: 28 }, k), 1.5)
+        .hold(v.holdS ?? 11, undefined, k >= 1)
+        .move(rest, 1.5)
+        .stay(2);
+    return { pose: prone, script: s, floor: true };
+  },
+});

@@ -1,9 +1,10 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
+import { standing } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
 
-export const qlStretch: ExerciseSpec = {
+export const qlStretch = defineStretch({
   definition: {
     id: 'ql-stretch',
-    order: 9,
     name: 'QL side-bend stretch',
     summary: 'A standing side bend that stretches the quadratus lumborum along the side of the low back.',
     steps: [
@@ -40,4 +41,15 @@ export const qlStretch: ExerciseSpec = {
     minReportMs: 2000,
     graceMs: 1500,
   },
-};
+  scenario: (v) => {
+    const k = v.depthScale ?? 1;
+    const s = new Script({ bend: 0 }).stay(3);
+    for (const side of ['left', 'right'] as const) {
+      s.move(towards({ bend: 0 }, { bend: side === 'left' ? 30 : -30 }, k), 3)
+        .hold(v.holdS ?? 21, side, k >= 1)
+        .move({ bend: 0 }, 3)
+        .stay(3);
+    }
+    return { pose: standing, script: s, floor: false };
+  },
+});

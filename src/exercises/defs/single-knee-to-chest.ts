@@ -1,5 +1,6 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { raisedLeg } from './measures.ts';
+import { kneesToChest } from './shared-scenarios.ts';
 
 /** The other leg stays down: its hip flexion stays under 75 degrees (resting bent leg 40-50 on adaptx). */
 const OTHER_LEG_DOWN_MAX_DEG = 75;
@@ -7,10 +8,9 @@ const OTHER_LEG_DOWN_MAX_DEG = 75;
  * drawn well past upright; lifting takes 0.5-1 s, so the hold starts within ~0.4 s of the knee arriving. */
 const HOLD_ENTER_DEG = 100;
 
-export const singleKneeToChest: ExerciseSpec = {
+export const singleKneeToChest = defineStretch({
   definition: {
     id: 'single-knee-to-chest',
-    order: 3,
     name: 'Single knee to chest',
     summary: 'Stretches the low back and buttock one side at a time.',
     steps: [
@@ -30,10 +30,9 @@ export const singleKneeToChest: ExerciseSpec = {
       deeper: 'Draw the knee a little closer to your chest.',
       hold: 'Hold it there and breathe easily.',
       release: 'Lower the leg slowly.',
+      switchSide: (side) => `Alternate: now the ${side} leg.`,
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'supine-knees-bent' || position === 'supine-knees-straight',
   measure: (f) => {
     const m = raisedLeg(f);
     if (!m || !m.side) return m;
@@ -58,4 +57,5 @@ export const singleKneeToChest: ExerciseSpec = {
     // the clip cuts to a close-up for 0.1-0.3 s and the detector loses the body: pause, don't end
     graceMs: 1500,
   },
-};
+  scenario: (v) => kneesToChest(v, 'one'),
+});
