@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SessionController, type SessionDeps } from './session.svelte.ts';
 import { openSpineStore, type SpineStore } from '../sessions/storage/spine-store.ts';
-import { synthesize } from '../motion/synth/scenarios.ts';
+import { synthesize } from '../exercises/synthesize.ts';
 import { createTracker, getExercise } from '../exercises/registry.ts';
 import { DEFAULT_SETTINGS, type CalibrationRecord } from '../sessions/types.ts';
 import type { FrameSource } from '../pose/frame-source.ts';
