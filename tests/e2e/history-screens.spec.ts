@@ -4,7 +4,7 @@
  * is reloaded: what the user sees must come from storage.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { SessionRecord, StretchResult } from '../../src/sessions/types.ts';
 import { dayKey } from '../../src/sessions/types.ts';
 
@@ -83,6 +83,21 @@ function sessions(): SessionRecord[] {
   });
 }
 
+/** Writes session records straight into the app's IndexedDB, as the app would have saved them. */
+async function storeSessions(page: Page, records: readonly SessionRecord[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('spine-coach');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('sessions', 'readwrite');
+    for (const s of list) tx.objectStore('sessions').put(s);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, records);
+}
+
 test.use({ viewport: { width: 1280, height: 900 } });
 
 test('history lists stored sessions with a range chart per stretch; home shows streak, minutes and a routine by relief', async ({
@@ -92,17 +107,7 @@ test('history lists stored sessions with a range chart per stretch; home shows s
   await page.getByRole('button', { name: /I have read this/ }).click();
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   const seed = sessions();
-  await page.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('spine-coach');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction('sessions', 'readwrite');
-    for (const s of records) tx.objectStore('sessions').put(s);
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, seed);
+  await storeSessions(page, seed);
 
   await page.reload();
   await expect(page.getByTestId('streak')).toHaveText('4');
@@ -152,17 +157,7 @@ test('a stored stretch that is no longer in the programme is shown as such, and 
       stretch({ relief: 'better' }),
     ],
   };
-  await page.evaluate(async (r) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('spine-coach');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
-    const tx = db.transaction('sessions', 'readwrite');
-    tx.objectStore('sessions').put(r);
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, record);
+  await storeSessions(page, [record]);
 
   await page.goto('/#/history');
   await page.reload();
