@@ -7,7 +7,8 @@
  */
 import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
-import { createPeopleCounter, createPoseDetector, type PoseDetector } from '../pose/index.ts';
+import { createPoseDetector, type PoseDetector } from '../pose/index.ts';
+import { downscaled, heapMB, snapshot, timePeopleChecks } from './bench-probes.ts';
 import { createWorkerDetector } from '../pose/worker-detector.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
 import { getExercise } from '../exercises/registry.ts';
@@ -80,33 +81,6 @@ declare global {
   interface Performance {
     memory?: { usedJSHeapSize: number };
   }
-}
-
-/** Live JS heap in MB after a forced full GC (Chromium with --js-flags=--expose-gc; else as it stands). */
-function heapMB(): number {
-  window.gc?.();
-  window.gc?.();
-  return (performance.memory?.usedJSHeapSize ?? NaN) / 2 ** 20;
-}
-
-/** Wraps an engine so each frame is first drawn into a `width`-pixel-wide canvas (timed as detector work). */
-function downscaled(inner: PoseDetector, width: number): PoseDetector {
-  const canvas = document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
-  return {
-    backend: inner.backend,
-    model: inner.model,
-    estimate(image, tMs) {
-      const w = image instanceof HTMLVideoElement ? image.videoWidth : image.width;
-      const h = image instanceof HTMLVideoElement ? image.videoHeight : image.height;
-      if (!ctx || w <= width) return inner.estimate(image, tMs);
-      canvas.width = width;
-      canvas.height = Math.round((h * width) / w);
-      ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-      return inner.estimate(canvas, tMs);
-    },
-    dispose: () => inner.dispose(),
-  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -291,32 +265,6 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     phaseFrames,
     peopleCheckMs,
   };
-}
-
-/** The video's current picture, at its size. */
-function snapshot(video: HTMLVideoElement): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  canvas.getContext('2d')?.drawImage(video, 0, 0);
-  return canvas;
-}
-
-/** Times the session's people check (one warm-up call, then 5) on a camera picture, with the detector stopped. */
-async function timePeopleChecks(video: HTMLCanvasElement): Promise<number[]> {
-  const counter = await createPeopleCounter();
-  try {
-    await counter.scores(video);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      await counter.scores(video);
-      times.push(performance.now() - t0);
-    }
-    return times;
-  } finally {
-    counter.dispose();
-  }
 }
 
 /** Publishes `runBench` as `window.__spineBench`. */
