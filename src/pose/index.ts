@@ -36,3 +36,4 @@ export {
 } from './video-file.ts';
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';
+export { poseParams } from './hash-params.ts';

@@ -4,9 +4,15 @@
  * people count, a new tracker). It decides nothing itself. Reached through Svelte context (session-context.ts); every
  * browser service comes in through SessionDeps, so tests run it with a fake detector and fake-indexeddb.
  */
-import { startPoseStream, CameraError, type FrameSource, type PoseDetector, type PoseStream } from '../pose/index.ts';
-import type { PeopleCounter } from '../pose/people-counter.ts';
-import type { PoseFrame } from '../pose/types.ts';
+import {
+  startPoseStream,
+  CameraError,
+  type FrameSource,
+  type PeopleCounter,
+  type PoseDetector,
+  type PoseFrame,
+  type PoseStream,
+} from '../pose/index.ts';
 import type { ExerciseDefinition, ExerciseId, ExerciseTracker, TrackerOptions } from '../exercises/types.ts';
 import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from '../sessions/session-flow.ts';
 import type { CalibrationRecord, Relief, SessionRecord, Settings, StopChoice } from '../sessions/types.ts';

@@ -9,10 +9,7 @@ import { openSpineStore, type SpineStore } from '../sessions/storage/spine-store
 import { synthesize } from '../exercises/synthesize.ts';
 import { createTracker, getExercise } from '../exercises/registry.ts';
 import { DEFAULT_SETTINGS, type CalibrationRecord } from '../sessions/types.ts';
-import type { FrameSource } from '../pose/frame-source.ts';
-import type { PoseDetector, PoseImage } from '../pose/create-detector.ts';
-import type { PoseFrame } from '../pose/types.ts';
-import type { PeopleCounter } from '../pose/people-counter.ts';
+import type { FrameSource, PeopleCounter, PoseDetector, PoseFrame, PoseImage } from '../pose/index.ts';
 
 const VIDEO = {} as HTMLVideoElement;
 const settle = () => new Promise((r) => setTimeout(r, 0));

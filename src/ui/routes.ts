@@ -4,7 +4,7 @@
  * `#/video?backend=..&model=..` and History's Watch, `#/video?session=<session id>&exercise=<stretch id>`.
  */
 import type { BackendChoice, ModelType } from '../pose/types.ts';
-import { poseParams } from '../pose/hash-params.ts';
+import { poseParams } from '../pose/index.ts';
 
 /** The detector preselected on the live and video pages (auto / lite unless the URL names others). */
 export interface PosePick {
