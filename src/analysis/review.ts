@@ -3,6 +3,7 @@
  * jump to) and the spans the engine could not judge, in words. Pure.
  */
 import type { CountingReport, ExerciseDefinition, NotJudgedReason } from '../exercises/types.ts';
+import { formatDepth } from '../sessions/session-view.ts';
 
 export interface ReviewItem {
   /** Where to jump to in the video, seconds. */
@@ -37,11 +38,10 @@ export function clock(s: number): string {
 const sideText = (side: string | undefined) => (side ? `, ${side}` : '');
 
 export function reviewOf(report: CountingReport, def: ExerciseDefinition): Review {
-  const unit = def.signal.unit === 'deg' ? '°' : ` ${def.signal.unit}`;
   const target = def.targets.holdS?.min;
   const reps = report.reps.map((r) => ({
     startS: r.startS,
-    text: `${clock(r.startS)}–${clock(r.endS)}${sideText(r.side)}: ${def.signal.label} ${r.peakDepth.toFixed(0)}${unit}`,
+    text: `${clock(r.startS)}–${clock(r.endS)}${sideText(r.side)}: ${def.signal.label} ${formatDepth(r.peakDepth, def.signal.unit)}`,
   }));
   const holds = report.holds.map((h) => ({
     startS: h.startS,

@@ -92,7 +92,7 @@ export type EngineEvent =
   | {
       readonly type: 'rep-rejected';
       readonly tMs: number;
-      readonly reason: 'not-far-enough' | 'too-fast' | 'hold-too-short' | 'wrong-side';
+      readonly reason: 'not-far-enough' | 'too-fast' | 'hold-too-short';
       readonly side?: Side;
       readonly peakDepth?: number;
     }

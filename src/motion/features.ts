@@ -4,7 +4,7 @@
  * which plane that is: side view = sagittal, front view = frontal).
  */
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
-import { LM } from '../pose/landmarks.ts';
+import { LM, MIN_VISIBILITY } from '../pose/landmarks.ts';
 import {
   angleAtDeg,
   angleBetweenDeg,
@@ -17,10 +17,6 @@ import {
   type Point,
 } from './geometry.ts';
 import { kneeRollWorldDeg } from './world-features.ts';
-
-/** A landmark counts as seen at or above this visibility; BlazePose gives >0.9 for clearly visible joints and
- * drops below 0.5 for joints out of frame or hidden (the close-up of adaptx/knee_to_chest has feet at 0.1-0.4). */
-export const MIN_VISIBILITY = 0.5;
 
 /** A side of the body, the person's own (not the picture's). */
 export type Side = 'left' | 'right';

@@ -14,7 +14,7 @@ export type BodyPosition =
 /** Shoulder width below 0.45 torso lengths = side-on: side-view clips measure 0.01-0.22 (pfc/cat-cow, sphinx,
  * bloomfit, adaptx), people facing the camera 0.6-1.0 (standing front views). */
 const SIDE_VIEW_MAX_SHOULDER_RATIO = 0.45;
-/** Trunk above 55 degrees from horizontal = upright (standing clips 80-90, deepest side bend in pfc/side-stretches 56). */
+/** Trunk above 50 degrees from horizontal = upright (standing clips 80-90, deepest side bend in pfc/side-stretches 56). */
 const UPRIGHT_MIN_ELEVATION_DEG = 50;
 /** Trunk within 35 degrees of horizontal = lying or on all fours (tabletop 10-15, sphinx 24-30; cobra 51 is
  * handled as prone by the leg check). */

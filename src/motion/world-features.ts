@@ -4,7 +4,7 @@
  * the image (kinematic generator, camera 0.8 m up, 2 m away); in 3D it is 45 wherever the camera stands. Pure.
  */
 import type { WorldLandmark } from '../pose/types.ts';
-import { LM } from '../pose/landmarks.ts';
+import { LM, MIN_VISIBILITY } from '../pose/landmarks.ts';
 
 interface V {
   x: number;
@@ -31,9 +31,6 @@ const MIN_KNEES_OUT_FRONT = 0.4;
 /** Knees bent less than this (mean of both, 3D) are not in the lumbar-roll position (feet flat, knees bent ~90). */
 const MIN_KNEE_FLEX_DEG = 45;
 
-/** World landmarks below this visibility are not used (the same gate as the image features). */
-const MIN_VISIBILITY = 0.5;
-
 /**
  * How far the bent knees have rolled to one side about the body's long axis, degrees: + = to the person's right,
  * - = to the left, 0 = knees pointing straight up from the body. The reference is the shoulder line, which stays
@@ -52,6 +49,7 @@ export function kneeRollWorldDeg(world: readonly WorldLandmark[] | null): number
     LM.leftAnkle,
     LM.rightAnkle,
   ];
+  // the same visibility gate as the image features
   if (need.some((i) => (world[i]?.visibility ?? 0) < MIN_VISIBILITY)) return null;
   const p = (i: number) => world[i]!;
   // a lumbar roll is done with the knees bent; a side bend standing tilts the trunk away from straight legs, which

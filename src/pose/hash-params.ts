@@ -1,14 +1,11 @@
-import type { BackendChoice, ModelType } from './types.ts';
-
-const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'mediapipe-cpu', 'mediapipe-gpu', 'webgl'];
-const MODELS: readonly ModelType[] = ['lite', 'full', 'heavy'];
+import { BACKEND_CHOICES, MODEL_TYPES, type BackendChoice, type ModelType } from './types.ts';
 
 /** The backend/model a page URL asks for (ui/routes.ts reads them), else auto / lite; unknown names are ignored. */
 export function poseParams(q: { backend?: string | null; model?: string | null }): {
   backend: BackendChoice;
   model: ModelType;
 } {
-  const backend = BACKENDS.find((b) => b === q.backend) ?? 'auto';
-  const model = MODELS.find((m) => m === q.model) ?? 'lite';
+  const backend = BACKEND_CHOICES.find((b) => b === q.backend) ?? 'auto';
+  const model = MODEL_TYPES.find((m) => m === q.model) ?? 'lite';
   return { backend, model };
 }

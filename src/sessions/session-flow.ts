@@ -26,8 +26,7 @@ import {
 import { INITIAL_SESSION, sessionIdOf, type Action, type Effect, type SessionState } from './session-state.ts';
 import { dayKey, type CalibrationRecord, type SessionRecord, type SideKey, type StopReason } from './types.ts';
 
-export { INITIAL_SESSION, sessionIdOf, type Action, type Effect, type SessionState } from './session-state.ts';
-export type { Phase } from './phases.ts';
+export { INITIAL_SESSION, type Action, type Effect, type SessionState } from './session-state.ts';
 
 /** The setup check must pass this long without a break before moving on (a person settling, not a lucky frame). */
 const SETUP_OK_MS = 1000;

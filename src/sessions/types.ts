@@ -3,6 +3,7 @@
  * IndexedDB-safe), no DOM. Times are ISO strings for dates and ms/s numbers with the unit in the name.
  */
 import type { ExerciseId, Side } from '../exercises/types.ts';
+import type { BackendChoice, ModelType } from '../pose/types.ts';
 
 /** Which side a value belongs to; 'none' for stretches without sides. */
 export type SideKey = Side | 'none';
@@ -85,8 +86,8 @@ export interface Settings {
   readonly stopMarginPct: number;
   /** Camera deviceId, '' = default. */
   readonly cameraId: string;
-  readonly backend: 'auto' | 'wasm' | 'mediapipe-cpu' | 'mediapipe-gpu' | 'webgl';
-  readonly model: 'lite' | 'full' | 'heavy';
+  readonly backend: BackendChoice;
+  readonly model: ModelType;
   /** Set once the user has read the disclaimer and red flags. */
   readonly disclaimerAccepted: boolean;
 }

@@ -1,8 +1,6 @@
 /** The current route as a rune, kept in sync with `location.hash`, and navigation. URLs themselves: routes.ts. */
 import { hrefOf, parseRoute, type Route } from './routes.ts';
 
-export type { Route, RouteName } from './routes.ts';
-
 /** The current route. */
 export function currentRoute(): { readonly value: Route } {
   let route = $state.raw(parseRoute(location.hash));

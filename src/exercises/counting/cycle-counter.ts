@@ -1,5 +1,6 @@
 /** Counts full cycles between two opposite extremes around a neutral value (cat then camel, or camel then cat). */
 import type { CycleSpec } from './spec.ts';
+import { median } from '../../motion/stats.ts';
 
 export interface CycleEvent {
   readonly startMs: number;
@@ -34,8 +35,7 @@ export class CycleCounter {
       this.#neutralSamples.push({ tMs, v });
       const first = this.#neutralSamples[0]!;
       if (tMs - first.tMs >= this.#spec.neutralWindowMs) {
-        const sorted = this.#neutralSamples.map((s) => s.v).sort((a, b) => a - b);
-        this.#neutral = sorted[Math.floor(sorted.length / 2)] ?? v;
+        this.#neutral = median(this.#neutralSamples.map((s) => s.v));
       }
       return null;
     }

@@ -4,6 +4,8 @@
  * limb settles past the entry depth, end half a second after it drops below the exit depth), so they lead or lag
  * the eye by the length of the approach and the release. Pure.
  */
+import { median } from '../../motion/stats.ts';
+
 export interface DepthSample {
   readonly tMs: number;
   readonly v: number;
@@ -14,11 +16,6 @@ export interface DepthSample {
  * leaves by eye (0.35 starts the 2nd single hold 0.9 s late: the knee keeps drawing in for 2 s after it arrives);
  * on generated holds with a 2-3 s approach it puts the start 0.6-1 s early. */
 export const PLATEAU_FRACTION = 0.6;
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-}
 
 /** Refines a hold [startMs, endMs] against the samples around it (which may start before `startMs`). */
 export function endPositionSpan(

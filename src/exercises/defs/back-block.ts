@@ -81,6 +81,7 @@ export const backBlock = defineStretch({
         .hold(6, undefined, k >= 1)
         .move(onBlock, 1.5);
     }
-    return { pose: supine, script: s.move(rest, 2).stay(3), floor: true };
+    // 2.5 s onto the block, 1.5 s between block and knees
+    return { pose: supine, script: s.move(rest, 2).stay(3), floor: true, holdToleranceS: 1.7 };
   },
 });

@@ -1,5 +1,5 @@
 /** Signals shared by several stretches, each oriented so larger = deeper. Pure. */
-import type { BodyFeatures, LegFeatures } from '../../motion/features.ts';
+import type { BodyFeatures } from '../../motion/features.ts';
 import type { Side } from '../types.ts';
 import type { Measurement } from '../counting/spec.ts';
 
@@ -24,10 +24,6 @@ export function bothLegs(f: BodyFeatures): Measurement | null {
 /** Trunk lifted from the floor, degrees above horizontal. */
 export function trunkLift(f: BodyFeatures): Measurement {
   return { depth: f.trunkElevationDeg, side: null };
-}
-
-export function kneesBent(leg: LegFeatures, minDeg: number): boolean {
-  return (leg.kneeFlexionDeg ?? 0) >= minDeg;
 }
 
 /** Hip and knee opening of the better-seen side: on all fours the tuck of a posterior tilt opens both

@@ -39,6 +39,8 @@ export interface SynthClip {
     readonly reps: number;
     readonly repSides: readonly (Side | undefined)[];
     readonly holds: readonly ExpectedHold[];
+    /** How far a counted hold's start or end may sit from the scripted one, seconds (see `Scenario`). */
+    readonly holdToleranceS: number;
   };
 }
 
@@ -51,6 +53,10 @@ export interface Scenario {
   /** Camera height and distance when the variant names none (default: 0.35 m up on the floor, else 1 m; 2.6 m away). */
   readonly cameraHeightM?: number;
   readonly distanceM?: number;
+  /** How far a counted hold's boundary may sit from the scripted one (default 0.5 s): the script reaches the end
+   * position at the end of its eased approach, and the engine's "in position" is 60 % of the way back from the
+   * plateau (src/exercises/counting/end-position.ts), so the slower the approach, the earlier the engine's start. */
+  readonly holdToleranceS?: number;
 }
 
 /** Renders a labelled synthetic clip of `scenario`, filmed from `stretchView` unless the variant says otherwise. */
@@ -76,5 +82,9 @@ export function renderScenario(
   const camHeight = v.cameraHeightM ?? scenario.cameraHeightM ?? (floor ? 0.35 : 1.0);
   const camera = cameraAt(target, from, v.distanceM ?? scenario.distanceM ?? 2.6, camHeight, v.rollDeg ?? 0);
   const track = renderTrack(poseAt, camera, script.tS, opts, source);
-  return { track, expected: { reps: script.repSides.length, repSides: script.repSides, holds: script.holds } };
+  const holdToleranceS = scenario.holdToleranceS ?? 0.5;
+  return {
+    track,
+    expected: { reps: script.repSides.length, repSides: script.repSides, holds: script.holds, holdToleranceS },
+  };
 }
