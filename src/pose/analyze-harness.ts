@@ -1,6 +1,6 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
 import { createPoseDetector } from './create-detector.ts';
-import type { DecodePath, FileFrame } from './frame-source.ts';
+import type { DecodePath, FileFrame } from './file-frames.ts';
 import { analyzeFrames, openVideoFrames } from './video-frames.ts';
 import { openSeekedFrames } from './video-file.ts';
 

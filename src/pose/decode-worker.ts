@@ -5,12 +5,15 @@
  */
 import * as Comlink from 'comlink';
 import { openDecodedFrames } from './decoded-frames.ts';
-import type { FileFrame, FrameSource, FrameSourceOptions } from './frame-source.ts';
+import type { FileFrame, VideoFrameSource, FrameSourceOptions } from './file-frames.ts';
 
 /** What the main thread learns about the file when it opens. */
-export type DecodedFileInfo = Pick<FrameSource, 'codec' | 'durationS' | 'width' | 'height' | 'sourceFps' | 'total'>;
+export type DecodedFileInfo = Pick<
+  VideoFrameSource,
+  'codec' | 'durationS' | 'width' | 'height' | 'sourceFps' | 'total'
+>;
 
-let source: FrameSource | null = null;
+let source: VideoFrameSource | null = null;
 let frames: AsyncIterator<FileFrame> | null = null;
 
 const api = {

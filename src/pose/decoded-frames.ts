@@ -15,7 +15,7 @@ import {
   WEBM,
   type VideoSample,
 } from 'mediabunny';
-import type { FileFrame, FrameSource, FrameSourceOptions } from './frame-source.ts';
+import type { FileFrame, VideoFrameSource, FrameSourceOptions } from './file-frames.ts';
 import { prefetch } from './prefetch.ts';
 import { fitSize, frameSampler, frameStartS, sampledFrameCount, sampleTimesS } from './sampling.ts';
 
@@ -33,7 +33,7 @@ const RATE_PACKETS = 60;
  * Opens `file` for decoding, or resolves null when this browser cannot demux or decode it (the caller then falls back
  * to seeking a <video>). Rejects only when reading the file itself fails.
  */
-export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<FrameSource | null> {
+export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<VideoFrameSource | null> {
   if (typeof VideoDecoder === 'undefined') return null;
   const input = new Input({ source: new BlobSource(file), formats: FORMATS });
   try {

@@ -1,49 +1,25 @@
-/** The frames of a video file, as the detector gets them: one plain async iterable, whichever way they were made. */
+/**
+ * Where a PoseStream's frames come from. The camera (camera.ts `openCamera`) is one; a decoded video file is meant to
+ * be another. The contract a source keeps:
+ *
+ * - `frames(onFrame, signal)` calls `onFrame(image, tMs)` once per frame it presents, `tMs` strictly increasing (the
+ *   frame's media time, ms). It never calls `onFrame` again before the promise the last call returned has settled.
+ *   A live source (camera) skips the frames that arrive meanwhile, so results stay current; a file source waits for
+ *   the promise instead, so every frame is analysed. It resolves when the frames end (a file) or `signal` aborts,
+ *   and rejects with the first rejection of `onFrame` (the detector failed).
+ * - `image` is only read during `onFrame`: a source may reuse it (a <video>) or close it afterwards (a VideoFrame).
+ * - `close()` releases what the source holds (the camera device, a decoder); it is safe to call more than once and
+ *   may be called while `frames` runs (after the signal aborted).
+ * - `warmupImage` is a picture of the source's first frame that the detector may time itself on before the frames
+ *   start (`auto` backend choice), or null.
+ */
+import type { PoseImage } from './create-detector.ts';
 
-/** One analysed frame of a file: a picture scaled for the detector and its presentation time. */
-export interface FileFrame {
-  /** The picture, at most `maxSide` on its long side; valid until `close()`. */
-  readonly image: ImageBitmap | HTMLCanvasElement;
-  /** Presentation time of the source frame in ms (from the container when decoded). */
-  readonly tMs: number;
-  /** Releases the picture; the consumer calls it once it is done with the frame. */
-  close(): void;
-}
-
-/** How the frames were obtained: WebCodecs decoding, or seeking a <video> (fallback). */
-export type DecodePath = 'webcodecs' | 'seek';
-
-/** The sampled frames of one video file, in presentation order, with their teardown. */
-export interface FrameSource extends AsyncIterable<FileFrame> {
-  readonly decodePath: DecodePath;
-  /** The codec string (e.g. `avc1.64001f`, `vp09.00.30.08`) when the file was demuxed, else null. */
-  readonly codec: string | null;
-  readonly durationS: number;
-  /** Size of the pictures handed to the detector. */
+export interface FrameSource {
+  /** Frame size in pixels. */
   readonly width: number;
   readonly height: number;
-  /** Source frame rate (from the frame timestamps, or measured by playing when seeking); null when unknown. */
-  readonly sourceFps: number | null;
-  /** How many frames the iteration will yield (from the duration and the sampling rate). */
-  readonly total: number;
-  /** Stops decoding and frees the file; safe to call more than once. */
+  readonly warmupImage: PoseImage | null;
+  frames(onFrame: (image: PoseImage, tMs: number) => Promise<void>, signal: AbortSignal): Promise<void>;
   close(): void;
-}
-
-/** Options shared by both ways of reading a file. */
-export interface FrameSourceOptions {
-  /** Sampling rate in frames per second; 0 analyses every source frame. Default 10. */
-  readonly fps?: number;
-  /** Analyse only the first this-many seconds. */
-  readonly maxDurationS?: number;
-  /** Longest side of the picture fed to the detector, in pixels. Default 640. */
-  readonly maxSide?: number;
-}
-
-/** Thrown when the browser cannot read the file as a video. */
-export class VideoFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'VideoFileError';
-  }
 }

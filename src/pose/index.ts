@@ -23,18 +23,20 @@ export {
   listCameras,
   openCamera,
   type CameraErrorKind,
-  type CameraHandle,
+  type CameraSource,
 } from './camera.ts';
-export { runPoseLoop } from './pose-loop.ts';
+export type { FrameSource } from './frame-source.ts';
+export { startPoseStream, type PoseStream, type PoseStreamOptions, type PoseStreamStage } from './pose-stream.ts';
 export { loadVideo, type LoadedVideo } from './video-file.ts';
 export {
   VideoFileError,
   type DecodePath,
   type FileFrame,
-  type FrameSource,
+  type VideoFrameSource,
   type FrameSourceOptions,
-} from './frame-source.ts';
+} from './file-frames.ts';
 export { analyzeFrames, openVideoFrames, type AnalyzeFramesOptions, type FrameTimings } from './video-frames.ts';
 export { analysisProgress, formatClock, formatProgress, type AnalysisProgress } from './progress.ts';
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';
+export { poseParams } from './hash-params.ts';

@@ -5,7 +5,7 @@
  * detector over the frames in order. The video page and `npm run analyze` share both.
  */
 import type { PoseDetector } from './create-detector.ts';
-import type { FrameSource, FrameSourceOptions } from './frame-source.ts';
+import type { VideoFrameSource, FrameSourceOptions } from './file-frames.ts';
 import type { PoseFrame } from './types.ts';
 import { openSeekedFrames } from './video-file.ts';
 
@@ -13,7 +13,7 @@ import { openSeekedFrames } from './video-file.ts';
 export async function openVideoFrames(
   file: Blob,
   opts: FrameSourceOptions & { readonly video?: HTMLVideoElement; readonly sourceFps?: number } = {},
-): Promise<FrameSource> {
+): Promise<VideoFrameSource> {
   // the demuxer and decoder run in a worker, loaded with the first file (not with the app)
   const { openDecodedInWorker } = await import('./decoded-worker-frames.ts');
   const decoded = await openDecodedInWorker(file, {
@@ -67,7 +67,7 @@ export interface AnalyzeFramesOptions {
  * whatever ran before), closing each frame once detected. Stops early, keeping what it has, when `signal` aborts.
  */
 export async function analyzeFrames(
-  source: FrameSource,
+  source: VideoFrameSource,
   detector: PoseDetector,
   opts: AnalyzeFramesOptions = {},
 ): Promise<{ frames: PoseFrame[]; timings: FrameTimings; cancelled: boolean }> {
