@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { contentSecurityPolicy } from '../../vite-plugins/csp.ts';
 import { watchCspViolations, type CspViolation } from './csp-helpers.ts';
 import { GENERATED, waitForPoses } from './pose-helpers.ts';
+import { acceptDisclaimer, startStandingStretch } from './app-helpers.ts';
 
 test('the CSP is served as a header and a meta tag, with no remote origin', async ({ page }) => {
   const res = await page.goto('/');
@@ -34,9 +35,7 @@ test('no CSP violation: home, live camera on each runtime, the worker, video ana
   test.setTimeout(420_000);
   violations = await watchCspViolations(page);
 
-  await page.goto('/');
-  await page.getByRole('button', { name: /I have read this/ }).click();
-  await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
+  await acceptDisclaimer(page);
 
   for (const backend of ['wasm', 'mediapipe-cpu', 'auto']) {
     await page.goto(`/#/live?backend=${backend}&model=lite`);
@@ -68,13 +67,8 @@ test('no CSP violation: home, live camera on each runtime, the worker, video ana
   await page.getByTestId('video-file').setInputFiles(path.join(GENERATED, 'person.mp4'));
   await page.waitForFunction(() => window.__spinePose?.done, null, { timeout: 120_000 });
 
-  // a guided session as far as the live set-up check (the camera, the detector and the cues all running)
-  await page.goto('/#/');
-  await page.getByRole('button', { name: /Start \d+ stretch/ }).click();
-  await expect(page.getByTestId('phase-intro')).toBeVisible();
-  await page.getByRole('button', { name: "I'm ready" }).click();
-  await expect(page.getByTestId('phase-setup')).toBeVisible();
-  await expect(page.getByTestId('setup-message')).toHaveText(/./);
+  // a guided session through the live set-up check to calibration (camera, detector, cues all running)
+  await startStandingStretch(page);
 
   for (const [hash, heading] of [
     ['#/history', 'History'],
