@@ -4,7 +4,9 @@
  */
 import type { ExerciseDefinition, Side, TrackerUpdate } from '../exercises/types.ts';
 
-export type CuePriority = 'urgent' | 'count' | 'info';
+/** `urgent`: a safety stop, said at once over anything being said. `prompt`: what to do next when the session moves
+ * on (never dropped, never cutting speech off). `count`: reps and hold countdowns. `info`: technique and side hints. */
+export type CuePriority = 'urgent' | 'prompt' | 'count' | 'info';
 
 export interface Cue {
   readonly text: string;

@@ -17,6 +17,21 @@ export interface DepthSample {
  * on generated holds with a 2-3 s approach it puts the start 0.6-1 s early. */
 export const PLATEAU_FRACTION = 0.6;
 
+/** The depth above which the signal is "in the end position" during [startMs, endMs], or null when too few
+ * samples tell. */
+export function endPositionLevel(
+  samples: readonly DepthSample[],
+  startMs: number,
+  endMs: number,
+  exitDepth: number,
+  fraction = PLATEAU_FRACTION,
+): number | null {
+  const inHold = samples.filter((s) => s.tMs >= startMs && s.tMs <= endMs);
+  if (inHold.length < 3) return null;
+  const plateau = median(inHold.map((s) => s.v));
+  return plateau - fraction * (plateau - exitDepth);
+}
+
 /** Refines a hold [startMs, endMs] against the samples around it (which may start before `startMs`). */
 export function endPositionSpan(
   samples: readonly DepthSample[],
@@ -25,10 +40,8 @@ export function endPositionSpan(
   exitDepth: number,
   fraction = PLATEAU_FRACTION,
 ): { startMs: number; endMs: number } {
-  const inHold = samples.filter((s) => s.tMs >= startMs && s.tMs <= endMs);
-  if (inHold.length < 3) return { startMs, endMs };
-  const plateau = median(inHold.map((s) => s.v));
-  const level = plateau - fraction * (plateau - exitDepth);
+  const level = endPositionLevel(samples, startMs, endMs, exitDepth, fraction);
+  if (level === null) return { startMs, endMs };
   let i = samples.findIndex((s) => s.tMs >= startMs);
   if (i < 0) return { startMs, endMs };
   if (samples[i]!.v >= level) {

@@ -22,6 +22,9 @@ export interface SynthVariant extends Partial<RenderOptions> {
   readonly distanceM?: number;
   /** The camera not level, degrees. */
   readonly rollDeg?: number;
+  /** The camera turned this far about the vertical from its view (side-on or facing), degrees, + = towards the
+   * person's head side when side-on (towards their left when facing them). */
+  readonly cameraYawDeg?: number;
   /** 1 = the stretch done fully; 0.3 = a shallow movement that must not count. */
   readonly depthScale?: number;
   /** Reps (or cycles, or holds per side) to perform. */
@@ -78,7 +81,13 @@ export function renderScenario(
   );
   // side view: from the person's left (-z) or right (+z); front view: from +x (the face when standing, the feet
   // when lying on the back)
-  const from = view === 'front' ? v3(1, 0, 0) : v3(0, 0, v.cameraSide === 'right' ? 1 : -1);
+  const straight = view === 'front' ? v3(1, 0, 0) : v3(0, 0, v.cameraSide === 'right' ? 1 : -1);
+  const yaw = ((v.cameraYawDeg ?? 0) * Math.PI) / 180;
+  const from = v3(
+    straight.x * Math.cos(yaw) - straight.z * Math.sin(yaw),
+    0,
+    straight.x * Math.sin(yaw) + straight.z * Math.cos(yaw),
+  );
   const camHeight = v.cameraHeightM ?? scenario.cameraHeightM ?? (floor ? 0.35 : 1.0);
   const camera = cameraAt(target, from, v.distanceM ?? scenario.distanceM ?? 2.6, camHeight, v.rollDeg ?? 0);
   const track = renderTrack(poseAt, camera, script.tS, opts, source);
