@@ -5,7 +5,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { acceptDisclaimer, startStandingStretch } from './app-helpers.ts';
+import { acceptDisclaimer, openStillScreen, startStandingStretch, STILL_SCREENS } from './app-helpers.ts';
 import { GENERATED, waitForPoses } from './pose-helpers.ts';
 
 /** The serious and critical violations on the page as it is now: rule id, impact and how many elements. */
@@ -47,14 +47,9 @@ test('no serious or critical axe violation on any screen', async ({ page }) => {
   await startStandingStretch(page);
   await check('session calibration');
 
-  for (const [hash, screen] of [
-    ['#/history', 'history'],
-    ['#/settings', 'settings'],
-    ['#/about', 'about'],
-  ] as const) {
-    await page.goto(`/${hash}`);
-    await page.waitForLoadState('networkidle');
-    await check(screen);
+  for (const screen of STILL_SCREENS) {
+    await openStillScreen(page, screen);
+    await check(screen.heading);
   }
   console.log('axe serious/critical per screen:', JSON.stringify(found, null, 1));
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));

@@ -18,3 +18,16 @@ export async function startStandingStretch(page: Page) {
   await expect(page.getByTestId('phase-setup')).toBeVisible();
   await expect(page.getByTestId('phase-calibrate')).toBeVisible({ timeout: 120_000 });
 }
+
+/** The screens without a camera, each opened and shown: its hash route and its main heading. */
+export const STILL_SCREENS = [
+  { hash: '#/history', heading: 'History' },
+  { hash: '#/settings', heading: 'Settings' },
+  { hash: '#/about', heading: 'About Spine Coach' },
+] as const;
+
+/** Opens one of STILL_SCREENS and waits until its heading shows. */
+export async function openStillScreen(page: Page, screen: (typeof STILL_SCREENS)[number]) {
+  await page.goto(`/${screen.hash}`);
+  await expect(page.getByRole('heading', { name: screen.heading, exact: true }).first()).toBeVisible();
+}

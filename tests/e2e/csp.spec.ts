@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import { contentSecurityPolicy } from '../../vite-plugins/csp.ts';
 import { watchCspViolations, type CspViolation } from './csp-helpers.ts';
 import { GENERATED, waitForPoses } from './pose-helpers.ts';
-import { acceptDisclaimer, startStandingStretch } from './app-helpers.ts';
+import { acceptDisclaimer, openStillScreen, startStandingStretch, STILL_SCREENS } from './app-helpers.ts';
 
 test('the CSP is served as a header and a meta tag, with no remote origin', async ({ page }) => {
   const res = await page.goto('/');
@@ -70,13 +70,6 @@ test('no CSP violation: home, live camera on each runtime, the worker, video ana
   // a guided session through the live set-up check to calibration (camera, detector, cues all running)
   await startStandingStretch(page);
 
-  for (const [hash, heading] of [
-    ['#/history', 'History'],
-    ['#/settings', 'Settings'],
-    ['#/about', 'About Spine Coach'],
-  ] as const) {
-    await page.goto(`/${hash}`);
-    await expect(page.getByRole('heading', { name: heading, exact: true }).first()).toBeVisible();
-  }
+  for (const screen of STILL_SCREENS) await openStillScreen(page, screen);
   expect(violations).toEqual([]);
 });
