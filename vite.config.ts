@@ -1,17 +1,20 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy, cspMeta } from './vite-plugins/csp.ts';
 import { mediapipePose } from './vite-plugins/mediapipe-pose.ts';
 import { defaultMounts, poseAssets } from './vite-plugins/pose-assets.ts';
-import { serviceWorker } from './vite-plugins/service-worker.ts';
+import { modelCacheConfig, pwa } from './vite-plugins/pwa.ts';
+
+const mounts = defaultMounts(import.meta.dirname);
+const modelCache = modelCacheConfig(mounts);
 
 export default defineConfig({
-  plugins: [
-    svelte(),
-    mediapipePose(),
-    poseAssets(defaultMounts(import.meta.dirname)),
-    serviceWorker(import.meta.dirname),
-  ],
+  plugins: [svelte(), mediapipePose(), poseAssets(mounts), pwa(modelCache), cspMeta()],
+  // read by the service worker (vite-plugin-pwa builds it with this config's define)
+  define: { __MODEL_CACHE__: JSON.stringify(modelCache) },
+  // the built app's policy, as a header: `vite preview` (and the e2e suite) serve every file with it
+  preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy({ header: true }) } },
   optimizeDeps: {
     // listed so the dev server never re-optimizes (and reloads) mid-session when a backend is imported lazily
     include: [

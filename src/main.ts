@@ -8,17 +8,3 @@ if (!target) throw new Error('index.html has no #app element');
 if (location.hash.startsWith('#/bench'))
   void import('./perf/bench-harness.svelte.ts').then((m) => m.installBenchHarness());
 export default mount(App, { target });
-
-// production only: the service worker caches the shell and the model files (a dev server must never be cached)
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const base = import.meta.env.BASE_URL;
-  window.addEventListener(
-    'load',
-    () => {
-      navigator.serviceWorker
-        .register(`${base}sw.js`, { scope: base })
-        .catch((e: unknown) => console.warn('service worker not registered:', e));
-    },
-    { once: true },
-  );
-}
