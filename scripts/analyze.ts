@@ -3,11 +3,14 @@
  * and writes a JSON report (and optionally the whole landmark track). See USAGE in lib/cli-args.ts.
  */
 import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { parseAnalyzeArgs, UsageError, USAGE } from './lib/cli-args.ts';
-import { poseReport } from './lib/report.ts';
+import { poseReport, timingReport } from './lib/report.ts';
+import { watchPeakBrowserMemory } from './lib/process-memory.ts';
+import { analysisProgress, formatProgress } from '../src/pose/progress.ts';
 import { ensureBuild, probeFps } from './lib/build.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { CHROMIUM_PATH, HEADLESS_ARGS } from './lib/chromium.ts';
@@ -35,23 +38,52 @@ function readableFile(p: string, what: string): string {
   return abs;
 }
 
-async function analyzeInBrowser(video: string, req: Omit<AnalyzeRequest, 'url'>): Promise<AnalyzeResult> {
+/** Writes one progress line to stderr, over itself on a terminal. */
+function progressLine(done: number, total: number, startMs: number): void {
+  const line = `analyze: ${formatProgress(analysisProgress(done, total, performance.now() - startMs))}`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
+  else if (done === total || done % 100 === 0) process.stderr.write(`${line}\n`);
+}
+
+async function analyzeInBrowser(
+  video: string,
+  req: Omit<AnalyzeRequest, 'url'>,
+): Promise<{ result: AnalyzeResult; peakBrowserPssMB: number | null }> {
   const dist = path.resolve(ROOT, process.env.ANALYZE_DIST ?? 'dist');
   ensureBuild(ROOT, dist);
   const { server, url } = await serveStatic(dist, video);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: HEADLESS_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...HEADLESS_ARGS, '--enable-precise-memory-info'],
+    headless: true,
+  });
+  const rss = watchPeakBrowserMemory();
+  // Ctrl-C: stop the analysis in the page (decoding and detection end at once), then leave without a report
+  let cancelled = false;
+  const page = await browser.newPage();
+  const onSigint = () => {
+    if (cancelled) process.exit(130);
+    cancelled = true;
+    process.stderr.write('\nanalyze: cancelling…\n');
+    page.evaluate(() => window.__spineAnalyzeCancel?.()).catch(() => process.exit(130));
+  };
+  process.on('SIGINT', onSigint);
   try {
-    const page = await browser.newPage();
     const foreign: string[] = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
         foreign.push(r.url());
     });
+    const started = performance.now();
+    await page.exposeFunction('__spineAnalyzeProgress', (done: number, total: number) =>
+      progressLine(done, total, started),
+    );
     await page.goto(`${url}/#/video`);
     await page.waitForFunction(() => typeof window.__spineAnalyze === 'function', null, { timeout: 60_000 });
     const result = await page.evaluate((r) => window.__spineAnalyze!(r), { ...req, url: `${url}/__video` });
     if (foreign.length) fail(`the page tried to reach another origin: ${foreign[0]}`);
-    return result;
+    if (result.cancelled) fail(`cancelled after ${result.frames.length} frames; no report written`);
+    return { result, peakBrowserPssMB: rss.stop() };
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     fail(
@@ -60,6 +92,8 @@ async function analyzeInBrowser(video: string, req: Omit<AnalyzeRequest, 'url'>)
         : `analysis failed: ${msg}`,
     );
   } finally {
+    process.off('SIGINT', onSigint);
+    rss.stop();
     await browser.close();
     server.close();
   }
@@ -88,14 +122,16 @@ async function main(): Promise<void> {
     report = poseReport(track.source, track);
   } else {
     const video = readableFile(args.video as string, 'video');
-    const sourceFps = probeFps(video) ?? undefined;
-    const r = await analyzeInBrowser(video, {
+    const commandStart = performance.now();
+    const { result: r, peakBrowserPssMB } = await analyzeInBrowser(video, {
       backend: args.backend,
       model: args.model,
       fps: args.fps,
-      sourceFps,
+      // only the seeking fallback needs it: decoding reads the timestamps from the container
+      sourceFps: probeFps(video) ?? undefined,
       maxDurationS: args.maxSeconds ?? undefined,
       maxSide: args.maxSide,
+      forceSeek: args.seek,
     });
     const durationS = args.maxSeconds ? Math.min(args.maxSeconds, r.durationS) : r.durationS;
     track = {
@@ -108,7 +144,15 @@ async function main(): Promise<void> {
       durationS,
       frames: r.frames.map((f) => roundFrame(f)),
     };
-    report = poseReport(path.basename(video), track, r);
+    report = poseReport(path.basename(video), track, {
+      decodePath: r.decodePath,
+      codec: r.codec,
+      timing: timingReport(durationS, r, {
+        commandWallMs: performance.now() - commandStart,
+        peakBrowserPssMB,
+        loadAvg1m: os.loadavg()[0],
+      }),
+    });
   }
   let full: Record<string, unknown> = { ...report };
   if (args.exercise) {
@@ -128,9 +172,15 @@ async function main(): Promise<void> {
   const json = JSON.stringify(full, null, 2);
   if (args.out) writeFileSync(args.out, json + '\n');
   else process.stdout.write(json + '\n');
+  const t = report.timing;
   process.stderr.write(
     `analyze: ${report.video}: ${report.framesWithPose}/${report.framesAnalyzed} frames with a pose (${(report.poseRate * 100).toFixed(1)} %), ` +
-      `${report.backend}/${report.model}, detector ${report.detectorMsMedian ?? '-'} ms median\n`,
+      `${report.backend}/${report.model}` +
+      (t
+        ? `, ${report.decodePath}, ${t.realTimeFactor}x real time (${t.analysisWallS} s), detector ${t.detectorMsMedian} ms median, ` +
+          `${((t.nonDetectorShare ?? 0) * 100).toFixed(1)} % outside the detector, peak ${t.peakBrowserPssMB} MB`
+        : '') +
+      '\n',
   );
 }
 

@@ -1,16 +1,20 @@
 /** Command line of `npm run bench` (parsed here so that it can be tested without a browser). */
 import { BACKEND_CHOICES, MODEL_TYPES, type BackendChoice, type ModelType } from '../src/pose/types.ts';
+import { numberOption, parseCommandLine, UsageError } from './lib/cli-args.ts';
 
 /** Options of `npm run bench`. */
 export interface BenchArgs {
   readonly out: string | null;
   readonly clip: string | null;
+  /** The video file analysed for the analysis rows (null: the default clip when the footage is there). */
+  readonly video: string | null;
+  /** Live rows (fake camera) and/or analysis rows (a video file decoded and analysed). */
+  readonly live: boolean;
+  readonly analysis: boolean;
   readonly backends: readonly BackendChoice[];
   readonly models: readonly ModelType[];
   /** Steady-state seconds measured per backend/model after the first pose. */
   readonly seconds: number;
-  /** Also run wasm in a Web Worker and compare with the main thread. */
-  readonly worker: boolean;
   /** Detector input widths to compare (0 = as captured). */
   readonly inputWidths: readonly number[];
   /** > 0: one long session on the first backend/model instead of the table. */
@@ -18,62 +22,63 @@ export interface BenchArgs {
   readonly sampleS: number;
 }
 
-export class BenchUsageError extends Error {}
-
 export const BENCH_USAGE =
-  'usage: npm run bench -- [--out bench.json] [--clip video.mp4] [--backends wasm,mediapipe-cpu,webgl,auto] ' +
-  '[--models lite,full,heavy] [--seconds 10] [--worker] [--input-widths 0,320] [--long-minutes 15 [--sample-s 60]]';
-
-const VALUED = ['out', 'clip', 'backends', 'models', 'seconds', 'input-widths', 'long-minutes', 'sample-s'];
+  'usage: npm run bench -- [--out bench.json] [--clip camera.mp4] [--video analysed.mp4] [--only live|analysis] ' +
+  '[--backends wasm,mediapipe-cpu,webgl,auto] [--models lite,full,heavy] [--seconds 10] [--input-widths 0,320] ' +
+  '[--long-minutes 15 [--sample-s 60]]';
 
 function list<T extends string>(v: string, allowed: readonly T[], what: string): T[] {
   const items = v.split(',').filter(Boolean);
   for (const i of items)
     if (!(allowed as readonly string[]).includes(i))
-      throw new BenchUsageError(`unknown ${what} ${i} (one of ${allowed.join(', ')})`);
-  if (items.length === 0) throw new BenchUsageError(`--${what}s needs at least one value`);
+      throw new UsageError(`unknown ${what} ${i} (one of ${allowed.join(', ')})`);
+  if (items.length === 0) throw new UsageError(`--${what}s needs at least one value`);
   return items as T[];
 }
 
-function positive(v: string, name: string, allowZero = false): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0))
-    throw new BenchUsageError(`--${name} needs a ${allowZero ? 'non-negative' : 'positive'} number, not ${v}`);
-  return n;
-}
-
-/** Parses argv (without node and script); throws BenchUsageError naming the problem. */
+/** Parses argv (without node and script); throws UsageError naming the problem. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  const o = {
-    out: null as string | null,
-    clip: null as string | null,
-    backends: ['wasm', 'mediapipe-cpu'] as BackendChoice[],
-    models: ['lite', 'full'] as ModelType[],
-    seconds: 10,
-    worker: false,
-    inputWidths: [0] as number[],
-    longMinutes: 0,
-    sampleS: 60,
+  const str = { type: 'string' } as const;
+  const { values: o } = parseCommandLine(
+    argv,
+    {
+      out: str,
+      clip: str,
+      video: str,
+      only: str,
+      backends: str,
+      models: str,
+      seconds: str,
+      'input-widths': str,
+      'long-minutes': str,
+      'sample-s': str,
+    },
+    false,
+  );
+  if (o.only !== undefined && o.only !== 'live' && o.only !== 'analysis')
+    throw new UsageError(`--only is live or analysis (got ${o.only})`);
+  const positive = (raw: string | undefined, name: string, dflt: number) => {
+    const v = numberOption(raw, name, dflt, 0);
+    if (v === 0) throw new UsageError(`--${name} must be a positive number (got ${raw})`);
+    return v;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const [name = '', inline] = (argv[i] as string).replace(/^--/, '').split('=', 2);
-    if (!(argv[i] as string).startsWith('--')) throw new BenchUsageError(`unexpected argument ${argv[i]}`);
-    if (name === 'worker') {
-      o.worker = true;
-      continue;
-    }
-    if (!VALUED.includes(name)) throw new BenchUsageError(`unknown option --${name}`);
-    const v = inline ?? argv[++i];
-    if (v === undefined) throw new BenchUsageError(`--${name} needs a value`);
-    if (name === 'out') o.out = v;
-    else if (name === 'clip') o.clip = v;
-    else if (name === 'backends') o.backends = list(v, BACKEND_CHOICES, 'backend');
-    else if (name === 'models') o.models = list(v, MODEL_TYPES, 'model');
-    else if (name === 'seconds') o.seconds = positive(v, name);
-    else if (name === 'input-widths') o.inputWidths = v.split(',').map((w) => positive(w, name, true));
-    else if (name === 'long-minutes') o.longMinutes = positive(v, name);
-    else if (name === 'sample-s') o.sampleS = positive(v, name);
-    else throw new BenchUsageError(`unknown option --${name}`);
-  }
-  return o;
+  return {
+    out: o.out ?? null,
+    clip: o.clip ?? null,
+    video: o.video ?? null,
+    live: o.only !== 'analysis',
+    analysis: o.only !== 'live',
+    backends:
+      o.backends === undefined
+        ? ['wasm', 'mediapipe-cpu']
+        : list<BackendChoice>(o.backends, BACKEND_CHOICES, 'backend'),
+    models: o.models === undefined ? ['lite', 'full'] : list<ModelType>(o.models, MODEL_TYPES, 'model'),
+    seconds: positive(o.seconds, 'seconds', 10),
+    inputWidths:
+      o['input-widths'] === undefined
+        ? [0]
+        : o['input-widths'].split(',').map((w) => numberOption(w, 'input-widths', 0, 0)),
+    longMinutes: o['long-minutes'] === undefined ? 0 : positive(o['long-minutes'], 'long-minutes', 0),
+    sampleS: positive(o['sample-s'], 'sample-s', 60),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchRow, formatTable } from './bench-report.ts';
+import { benchRow, formatStart, formatTable, startSummary } from './bench-report.ts';
 import type { BenchPageResult } from '../src/perf/bench-harness.svelte.ts';
 
 const summary = (median: number) => ({ median, p90: median, mean: median, n: 10 });
@@ -7,7 +7,6 @@ function page(over: Partial<BenchPageResult> = {}): BenchPageResult {
   return {
     backend: 'wasm',
     model: 'lite',
-    mode: 'main',
     inputWidth: 0,
     videoWidth: 640,
     videoHeight: 360,
@@ -30,6 +29,20 @@ function page(over: Partial<BenchPageResult> = {}): BenchPageResult {
     repCount: 0,
     phaseFrames: { setup: 40, counting: 200 },
     peopleCheckMs: [200, 210, 190],
+    benchStartMs: 1000,
+    start: {
+      phases: [
+        { name: 'runtime', backend: 'wasm', startMs: 1160, durationMs: 200 },
+        { name: 'model', backend: 'wasm', startMs: 1360, durationMs: 140 },
+        { name: 'first-estimate', backend: 'wasm', startMs: 1500, durationMs: 90 },
+        { name: 'runtime', backend: 'wasm', startMs: 5000, durationMs: 50 }, // after the first pose: not this start
+      ],
+      fetches: [
+        { file: 'tfjs-wasm/tfjs-backend-wasm-simd.wasm', startMs: 1170, durationMs: 100, transferKB: 415 },
+        { file: 'models/tfjs/blazepose-lite.bin', startMs: 1370, durationMs: 120, transferKB: 3000 },
+        { file: 'models/tfjs/movenet-multipose.bin', startMs: 6000, durationMs: 300, transferKB: 9000 },
+      ],
+    },
     ...over,
   };
 }
@@ -66,5 +79,15 @@ describe('benchRow', () => {
   it('names the backend auto picked in the table', () => {
     const row = benchRow('auto', page(), page({ backend: 'mediapipe-cpu' }));
     expect(formatTable([row]).split('\n')[1]).toMatch(/^auto->mediapipe-cpu/);
+  });
+  it('breaks a start down into camera, detector phases and model fetches up to the first pose', () => {
+    const s = startSummary(page());
+    expect(s.phaseMs).toEqual({ runtime: 200, model: 140, 'first-estimate': 90 });
+    expect(s.detectorsLoaded).toBe(1);
+    expect([s.files, s.fetchedMB, s.fetchSpanMs]).toEqual([2, 3.3, 320]);
+    expect(formatStart(s)).toBe(
+      'camera 150, runtime 200, model 140, first-estimate 90 (1 detector), model ready 500, first pose 600 ms; ' +
+        '2 files, 3.3 MB fetched in 320 ms',
+    );
   });
 });

@@ -11,13 +11,24 @@ import { chromium, type Browser } from '@playwright/test';
 import { ensureBuild } from './lib/build.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { CHROMIUM_PATH, HEADLESS_ARGS } from './lib/chromium.ts';
-import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench-args.ts';
-import { benchRow, formatTable, type BenchRow } from './bench-report.ts';
+import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './bench-args.ts';
+import { UsageError } from './lib/cli-args.ts';
+import {
+  benchRow,
+  formatAnalysisTable,
+  formatStart,
+  formatTable,
+  type AnalysisRow,
+  type BenchRow,
+} from './bench-report.ts';
+import { benchAnalysis } from './bench-analysis.ts';
 import type { BenchPageResult, BenchRequest } from '../src/perf/bench-harness.svelte.ts';
 import type { BackendChoice, ModelType } from '../src/pose/types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DEFAULT_CLIP = path.resolve(ROOT, '../shared/footage/bloomfit/pelvic_tilt.mp4');
+/** Analysed for the analysis rows: 26 s, one person, the clip issue 14 measured the seeking path on. */
+const DEFAULT_VIDEO = path.resolve(ROOT, '../shared/footage/pfc/sphinx-pose.mp4');
 const MESSI = '/usr/share/doc/opencv-doc/examples/data/messi5.jpg';
 const CACHE = path.join(os.tmpdir(), 'spine-bench');
 
@@ -49,7 +60,6 @@ function fakeCamera(clip: string | null): { y4m: string; source: string } {
 interface Pair {
   readonly backend: BackendChoice;
   readonly model: ModelType;
-  readonly mode: 'main' | 'worker';
   readonly inputWidth: number;
 }
 
@@ -59,10 +69,8 @@ function pairs(a: BenchArgs): Pair[] {
     for (const backend of a.backends) {
       // webgl is SwiftShader here (~10x slower than wasm); heavy on it takes minutes for nothing
       if (backend === 'webgl' && model === 'heavy') continue;
-      for (const inputWidth of a.inputWidths) out.push({ backend, model, mode: 'main', inputWidth });
+      for (const inputWidth of a.inputWidths) out.push({ backend, model, inputWidth });
     }
-    if (a.worker)
-      for (const inputWidth of a.inputWidths) out.push({ backend: 'wasm', model, mode: 'worker', inputWidth });
   }
   return out;
 }
@@ -93,7 +101,6 @@ async function runPair(
       model: p.model,
       seconds,
       exercise,
-      mode: p.mode,
       inputWidth: p.inputWidth,
       longMinutes,
       sampleS: a.sampleS,
@@ -127,13 +134,15 @@ async function main(): Promise<void> {
   try {
     a = parseBenchArgs(process.argv.slice(2));
   } catch (e) {
-    if (e instanceof BenchUsageError) fail(`${e.message}\n${BENCH_USAGE}`);
+    if (e instanceof UsageError) fail(`${e.message}\n${BENCH_USAGE}`);
     throw e;
   }
   const cam = fakeCamera(a.clip);
+  const video = a.analysis ? (a.video ?? (existsSync(DEFAULT_VIDEO) ? DEFAULT_VIDEO : null)) : null;
+  if (video && !existsSync(video)) fail(`cannot read video ${video}`);
   const dist = path.resolve(ROOT, process.env.BENCH_DIST ?? 'dist-bench');
   ensureBuild(ROOT, dist);
-  const { server, url } = await serveStatic(dist, null);
+  const { server, url } = await serveStatic(dist, video);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -147,12 +156,13 @@ async function main(): Promise<void> {
     ],
   });
   const rows: BenchRow[] = [];
+  const analysisRows: AnalysisRow[] = [];
   const loadBefore = os.loadavg();
-  const todo = a.longMinutes > 0 ? pairs(a).slice(0, 1) : pairs(a);
+  const todo = !a.live ? [] : a.longMinutes > 0 ? pairs(a).slice(0, 1) : pairs(a);
   try {
     for (const p of todo) {
       log(
-        `${p.backend}/${p.model}${p.mode === 'worker' ? ' (worker)' : ''}${p.inputWidth ? ` @${p.inputWidth}px` : ''}: ${a.longMinutes > 0 ? `${a.longMinutes} min session` : `${a.seconds} s`}…`,
+        `${p.backend}/${p.model}${p.inputWidth ? ` @${p.inputWidth}px` : ''}: ${a.longMinutes > 0 ? `${a.longMinutes} min session` : `${a.seconds} s`}…`,
       );
       try {
         const { cold, warm, foreign } = await runPair(browser, url, p, a, 'pelvic-tilt');
@@ -160,10 +170,30 @@ async function main(): Promise<void> {
         const row = benchRow(p.backend, cold, warm);
         rows.push(row);
         log(formatTable([row]).split('\n')[1] ?? '');
+        log(`  cold start: ${formatStart(row.startCold)}`);
+        log(`  warm start: ${formatStart(row.startWarm)}`);
       } catch (e) {
         log(`${p.backend}/${p.model} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
     }
+    if (video && a.longMinutes === 0)
+      for (const model of a.models)
+        for (const backend of a.backends) {
+          log(`analysis of ${path.basename(video)}: ${backend}/${model}…`);
+          try {
+            const row = await benchAnalysis(
+              browser,
+              url,
+              path.relative(path.resolve(ROOT, '..'), video),
+              backend,
+              model,
+            );
+            analysisRows.push(row);
+            log(formatAnalysisTable([row]).split('\n')[1] ?? '');
+          } catch (e) {
+            log(`analysis ${backend}/${model} failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+          }
+        }
   } finally {
     await browser.close();
     server.close();
@@ -177,11 +207,14 @@ async function main(): Promise<void> {
     loadAvgBefore: loadBefore,
     loadAvgAfter: os.loadavg(),
     rows,
+    analysisVideo: video ? path.relative(path.resolve(ROOT, '..'), video) : null,
+    analysisRows,
   };
   const json = JSON.stringify(report, null, 2);
   if (a.out) writeFileSync(a.out, json + '\n');
   else process.stdout.write(json + '\n');
-  process.stderr.write(formatTable(rows) + '\n');
+  if (rows.length) process.stderr.write(formatTable(rows) + '\n');
+  if (analysisRows.length) process.stderr.write(formatAnalysisTable(analysisRows) + '\n');
 }
 
 main().catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));

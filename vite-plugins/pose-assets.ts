@@ -1,5 +1,6 @@
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import sirv from 'sirv';
 import type { Plugin } from 'vite';
 
 /** A folder on disk served under a URL prefix, in dev and copied unhashed into the build. */
@@ -7,21 +8,6 @@ export interface AssetMount {
   urlPrefix: string;
   dir: string;
   include: (fileName: string) => boolean;
-}
-
-const MIME: Record<string, string> = {
-  '.wasm': 'application/wasm',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.data': 'application/octet-stream',
-  '.bin': 'application/octet-stream',
-  '.tflite': 'application/octet-stream',
-  '.binarypb': 'application/octet-stream',
-};
-
-function mimeOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return MIME[dot >= 0 ? fileName.slice(dot) : ''] ?? 'application/octet-stream';
 }
 
 function listFiles(mount: AssetMount): string[] {
@@ -54,22 +40,15 @@ export function poseAssets(mounts: AssetMount[]): Plugin {
     name: 'pose-assets',
     configureServer(server) {
       const base = server.config.base;
-      server.middlewares.use((req, res, next) => {
-        const url = (req.url ?? '').split('?')[0] ?? '';
-        for (const mount of mounts) {
-          const prefix = `${base}${mount.urlPrefix}`;
-          if (!url.startsWith(prefix)) continue;
-          const name = decodeURIComponent(url.slice(prefix.length));
-          if (name.includes('/') || !mount.include(name)) continue;
-          const path = join(mount.dir, name);
-          if (!existsSync(path)) continue;
-          res.setHeader('Content-Type', mimeOf(name));
-          res.setHeader('Content-Length', String(statSync(path).size));
-          createReadStream(path).pipe(res);
-          return;
-        }
-        next();
-      });
+      for (const mount of mounts) {
+        // sirv sets the content types (application/wasm for the wasm files, which streaming compilation needs)
+        const serve = sirv(mount.dir, { dev: true, dotfiles: false });
+        server.middlewares.use(`${base}${mount.urlPrefix}`, (req, res, next) => {
+          const name = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\//, '');
+          if (name.includes('/') || !mount.include(name)) return next();
+          serve(req, res, next);
+        });
+      }
     },
     generateBundle() {
       for (const mount of mounts) {

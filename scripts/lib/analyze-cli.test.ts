@@ -10,7 +10,8 @@ const run = (...args: string[]) =>
     timeout: 60_000,
   });
 
-describe('npm run analyze: bad input gives one clear line on stderr and a non-zero exit', () => {
+// each case starts node + tsx, which takes over 5 s (vitest's default) when the 2 cores are shared
+describe('npm run analyze: bad input gives one clear line on stderr and a non-zero exit', { timeout: 60_000 }, () => {
   it('a missing file', () => {
     const r = run('/no/such/clip.mp4');
     expect(r.status).toBe(1);
@@ -33,7 +34,7 @@ describe('npm run analyze: bad input gives one clear line on stderr and a non-ze
   });
 });
 
-describe('npm run analyze -- --from-landmarks', () => {
+describe('npm run analyze -- --from-landmarks', { timeout: 60_000 }, () => {
   it('reports a committed track of pfc/cat-cow.mp4 without a browser', () => {
     const r = run('--from-landmarks', 'tests/fixtures/tracks/pfc__cat-cow.json');
     expect(r.status).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnalyzeArgs, UsageError } from './cli-args.ts';
-import { poseReport } from './report.ts';
+import { poseReport, timingReport } from './report.ts';
 import type { LandmarkTrack, PoseFrame } from '../../src/pose/types.ts';
 
 describe('analyze command line', () => {
@@ -29,10 +29,13 @@ describe('analyze command line', () => {
     expect(parseAnalyzeArgs(['x.mp4'])).toMatchObject({
       fps: 10,
       model: 'full',
-      backend: 'auto',
+      // the backend the labelled tracks were made with, not `auto` (whose pick varies with the load)
+      backend: 'mediapipe-cpu',
       maxSide: 640,
       maxSeconds: null,
+      seek: false,
     });
+    expect(parseAnalyzeArgs(['x.mp4', '--seek']).seek).toBe(true);
     expect(parseAnalyzeArgs(['--from-landmarks', 't.json']).video).toBeNull();
   });
   it('rejects unknown options, bad values and a missing video with one clear message', () => {
@@ -65,19 +68,31 @@ describe('analyze report', () => {
     durationS: 0.4,
     frames: [f(0, false), f(100, true), f(200, true), f(300, true)],
   };
-  it('counts frames with a pose and summarises detector times', () => {
-    const r = poseReport('c.mp4', track, { detectorMs: [40, 50, 45, 300], firstPoseMs: 812.4 });
-    expect(r).toMatchObject({
-      framesAnalyzed: 4,
-      framesWithPose: 3,
-      poseRate: 0.75,
-      detectorMsMedian: 50, // the upper of the two middle times (src/motion/stats.ts)
-      detectorMsP90: 300,
-      firstPoseMs: 812,
-      backend: 'wasm',
-    });
+  it('counts frames with a pose; the same frames give the same landmark hash', () => {
+    const r = poseReport('c.mp4', track);
+    expect(r).toMatchObject({ framesAnalyzed: 4, framesWithPose: 3, poseRate: 0.75, backend: 'wasm' });
+    expect(r.timing).toBeUndefined();
+    expect(poseReport('c.mp4', { ...track, frames: [...track.frames] }).landmarksSha256).toBe(r.landmarksSha256);
+    const moved = track.frames.map((fr, i) => (i === 2 ? { ...fr, tMs: 201 } : fr));
+    expect(poseReport('c.mp4', { ...track, frames: moved }).landmarksSha256).not.toBe(r.landmarksSha256);
   });
-  it('reports no detector times as null, not NaN', () => {
-    expect(poseReport('c.mp4', track)).toMatchObject({ detectorMsMedian: null, detectorMsP90: null });
+  it('summarises the timings apart: real-time factor, detector quantiles, the share outside the detector', () => {
+    const t = timingReport(2, {
+      detectorMs: [40, 50, 45, 300],
+      waitMs: [100, 0, 0, 1],
+      analysisWallMs: 500,
+      firstPoseMs: 812.4,
+      modelLoadMs: 1500,
+      peakHeapMB: 20,
+    });
+    expect(t).toMatchObject({
+      realTimeFactor: 4,
+      analysisWallS: 0.5,
+      detectorMsMedian: 50, // src/motion/stats.ts quantile: the value at floor(q * n) of the sorted list
+      detectorMsP90: 300,
+      nonDetectorShare: 0.13,
+      frameWaitMsMedian: 1,
+      firstPoseMs: 812,
+    });
   });
 });

@@ -1,7 +1,40 @@
+import { createHash } from 'node:crypto';
 import { quantile } from '../../src/motion/stats.ts';
 import type { LandmarkTrack } from '../../src/pose/types.ts';
 
-/** The part of the analyze report this layer fills (counting adds repCount, reps, holds, notJudged). */
+/** What the page measured while analysing (absent when the track was read from a file). */
+export interface PageTimings {
+  readonly detectorMs: readonly number[];
+  readonly waitMs: readonly number[];
+  readonly analysisWallMs: number;
+  readonly firstPoseMs: number | null;
+  readonly modelLoadMs: number;
+  readonly peakHeapMB: number | null;
+}
+
+/** The timing part of a report: it differs from run to run, so it is kept apart from the results. */
+export interface TimingReport {
+  /** Seconds of video analysed per second of wall time (analysis only, the model load not included). */
+  readonly realTimeFactor: number | null;
+  readonly analysisWallS: number;
+  /** The whole command, browser start and model load included. */
+  readonly commandWallS: number | null;
+  readonly detectorMsMedian: number | null;
+  readonly detectorMsP90: number | null;
+  /** Share of the analysis wall time spent outside the detector (waiting for frames, drawing, bookkeeping). */
+  readonly nonDetectorShare: number | null;
+  /** Median wait for the next frame, ms (0 when decoding keeps ahead of the detector). */
+  readonly frameWaitMsMedian: number | null;
+  /** ms from the request (model load included) to the first frame with a person. */
+  readonly firstPoseMs: number | null;
+  readonly modelLoadMs: number | null;
+  readonly peakHeapMB: number | null;
+  /** Peak memory of the whole browser (PSS summed over all its processes), MB. */
+  readonly peakBrowserPssMB: number | null;
+  readonly loadAvg1m: number | null;
+}
+
+/** The results part of the analyze report (counting adds repCount, reps, holds, notJudged). */
 export interface PoseReport {
   video: string;
   durationS: number;
@@ -12,24 +45,48 @@ export interface PoseReport {
   poseRate: number;
   backend: string;
   model: string;
-  detectorMsMedian: number | null;
-  detectorMsP90: number | null;
-  /** ms from the request (model load included) to the first frame with a person; null when none or not measured. */
-  firstPoseMs: number | null;
-  modelLoadMs: number | null;
+  /** `webcodecs` (demuxed and decoded) or `seek` (the <video> fallback); absent for a track read from a file. */
+  decodePath?: string;
+  codec?: string | null;
+  /** sha256 of the frames as written by --landmarks: equal across runs when the poses are. */
+  landmarksSha256: string;
+  timing?: TimingReport;
 }
 
 const round = (v: number | null, d = 1): number | null =>
-  v === null || Number.isNaN(v) ? null : Math.round(v * 10 ** d) / 10 ** d;
+  v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** d) / 10 ** d;
 
-/** Builds the report from a track and the page's timings (none when the track was read from a file). */
+/** The timing block from the page's measurements. */
+export function timingReport(
+  durationS: number,
+  t: PageTimings,
+  extra: { commandWallMs?: number; peakBrowserPssMB?: number | null; loadAvg1m?: number } = {},
+): TimingReport {
+  const detectorTotal = t.detectorMs.reduce((a, b) => a + b, 0);
+  const wall = t.analysisWallMs;
+  return {
+    realTimeFactor: wall > 0 ? round(durationS / (wall / 1000), 2) : null,
+    analysisWallS: round(wall / 1000, 1) ?? 0,
+    commandWallS: extra.commandWallMs === undefined ? null : round(extra.commandWallMs / 1000, 1),
+    detectorMsMedian: round(quantile(t.detectorMs, 0.5)),
+    detectorMsP90: round(quantile(t.detectorMs, 0.9)),
+    nonDetectorShare: wall > 0 ? round(1 - detectorTotal / wall, 3) : null,
+    frameWaitMsMedian: round(quantile(t.waitMs, 0.5)),
+    firstPoseMs: round(t.firstPoseMs, 0),
+    modelLoadMs: round(t.modelLoadMs, 0),
+    peakHeapMB: t.peakHeapMB,
+    peakBrowserPssMB: extra.peakBrowserPssMB ?? null,
+    loadAvg1m: extra.loadAvg1m === undefined ? null : round(extra.loadAvg1m, 2),
+  };
+}
+
+/** Builds the report of a track; `page` adds how it was read and the timing block. */
 export function poseReport(
   video: string,
   track: LandmarkTrack,
-  timings: { detectorMs?: readonly number[]; firstPoseMs?: number | null; modelLoadMs?: number | null } = {},
+  page?: { decodePath: string; codec: string | null; timing: TimingReport },
 ): PoseReport {
   const withPose = track.frames.filter((f) => f.landmarks !== null).length;
-  const ms = timings.detectorMs ?? [];
   return {
     video,
     durationS: round(track.durationS, 3) ?? 0,
@@ -39,9 +96,8 @@ export function poseReport(
     poseRate: track.frames.length ? Math.round((withPose / track.frames.length) * 1000) / 1000 : 0,
     backend: track.backend,
     model: track.model,
-    detectorMsMedian: round(quantile(ms, 0.5)),
-    detectorMsP90: round(quantile(ms, 0.9)),
-    firstPoseMs: round(timings.firstPoseMs ?? null, 0),
-    modelLoadMs: round(timings.modelLoadMs ?? null, 0),
+    ...(page ? { decodePath: page.decodePath, codec: page.codec } : {}),
+    landmarksSha256: createHash('sha256').update(JSON.stringify(track.frames)).digest('hex'),
+    ...(page ? { timing: page.timing } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
 import { createPoseDetector, type PoseDetector } from '../pose/index.ts';
 import { downscaled, heapMB, snapshot, timePeopleChecks } from './bench-probes.ts';
-import { createWorkerDetector } from '../pose/worker-detector.ts';
+import { startBreakdown, type StartBreakdown } from './cold-start.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
 import { getExercise } from '../exercises/registry.ts';
 import type { ExerciseId } from '../exercises/types.ts';
@@ -24,8 +24,6 @@ export interface BenchRequest {
   /** Seconds of steady-state measurement after the first pose. */
   readonly seconds: number;
   readonly exercise: ExerciseId;
-  /** `worker`: tfjs wasm in a Web Worker fed ImageBitmaps (wasm only). */
-  readonly mode: 'main' | 'worker';
   /** Downscale camera frames to this width before the detector (0 = as captured). */
   readonly inputWidth: number;
   /** Long session: sample heap and detector time every `sampleS` seconds for `longMinutes` minutes. */
@@ -46,7 +44,6 @@ export interface BenchSample {
 export interface BenchPageResult {
   readonly backend: string;
   readonly model: ModelType;
-  readonly mode: 'main' | 'worker';
   readonly inputWidth: number;
   readonly videoWidth: number;
   readonly videoHeight: number;
@@ -67,6 +64,10 @@ export interface BenchPageResult {
   readonly heapAfterMB: number;
   readonly samples: BenchSample[];
   readonly repCount: number;
+  /** Where this start's time went (detector phases and model fetches, ms from navigation start; the bench itself
+   * started at `benchStartMs`, the origin of cameraReadyMs, modelReadyMs and firstPoseMs). */
+  readonly start: StartBreakdown;
+  readonly benchStartMs: number;
   /** Frames measured in each session phase (setup, start-position, calibrate, counting, ...). */
   readonly phaseFrames: Record<string, number>;
   /** MoveNet MultiPose people checks timed on the live video after the measurement (main-thread runs only). */
@@ -130,14 +131,11 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
       return source;
     },
     loadDetector: async (source) => {
-      let detector: PoseDetector =
-        req.mode === 'worker'
-          ? await createWorkerDetector(req.model)
-          : await createPoseDetector({
-              backend: req.backend,
-              model: req.model,
-              warmupImage: source.warmupImage ?? undefined,
-            });
+      let detector: PoseDetector = await createPoseDetector({
+        backend: req.backend,
+        model: req.model,
+        warmupImage: source.warmupImage ?? undefined,
+      });
       if (req.inputWidth > 0) detector = downscaled(detector, req.inputWidth);
       modelReadyMs = performance.now() - t0;
       backend = detector.backend;
@@ -195,7 +193,7 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const samples: BenchSample[] = [];
   let heapBeforeMB: number;
   let measuredS: number;
-  let peopleCheckMs: number[] = [];
+  let peopleCheckMs: number[];
   let heapAfterMB: number;
   try {
     while (firstPoseMs === null && session.cameraError === null && performance.now() - t0 < 60_000) await sleep(20);
@@ -225,12 +223,10 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     measuring = false;
     measuredS = (performance.now() - m0) / 1000;
     heapAfterMB = heapMB(); // before the people check below loads its own model
-    if (req.mode === 'main') {
-      // the camera closes with the session: the people check is timed on its last picture, with the detector stopped
-      const still = snapshot(video);
-      session.detach();
-      peopleCheckMs = await timePeopleChecks(still);
-    }
+    // the camera closes with the session: the people check is timed on its last picture, with the detector stopped
+    const still = snapshot(video);
+    session.detach();
+    peopleCheckMs = await timePeopleChecks(still);
   } finally {
     clearInterval(person);
     session.detach();
@@ -241,7 +237,6 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   return {
     backend,
     model: req.model,
-    mode: req.mode,
     inputWidth: req.inputWidth,
     videoWidth: video.videoWidth,
     videoHeight: video.videoHeight,
@@ -264,6 +259,8 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     repCount: session.state.run?.reps ?? 0,
     phaseFrames,
     peopleCheckMs,
+    benchStartMs: t0,
+    start: startBreakdown(),
   };
 }
 

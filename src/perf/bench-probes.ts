@@ -24,6 +24,7 @@ export function downscaled(inner: PoseDetector, width: number): PoseDetector {
       ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
       return inner.estimate(canvas, tMs);
     },
+    reset: () => inner.reset(),
     dispose: () => inner.dispose(),
   };
 }

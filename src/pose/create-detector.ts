@@ -46,13 +46,14 @@ function warmupImage(): HTMLCanvasElement {
 }
 
 /** Times the candidates in interleaved rounds on the same picture; a candidate that fails to load or to estimate
- * gets NaN (and never wins). */
+ * gets NaN (and never wins). The fastest one's detector is kept, loaded and warm, for the caller; the others are
+ * disposed. */
 async function timeCandidates(
   backends: readonly Backend[],
   model: ModelType,
   image: PoseImage | undefined,
   onProgress?: (msg: string) => void,
-): Promise<Map<Backend, number>> {
+): Promise<{ timings: Map<Backend, number>; best: PoseDetector | null }> {
   const img = image ?? warmupImage();
   const engines = new Map<Backend, PoseDetector>();
   const times = new Map<Backend, number[]>();
@@ -89,16 +90,20 @@ async function timeCandidates(
         }
       }
     }
+    const result = new Map<Backend, number>(backends.map((b) => [b, NaN]));
+    for (const [backend, list] of times) {
+      const ms = median(list);
+      result.set(backend, ms);
+      onProgress?.(`${backend}: ${ms.toFixed(0)} ms per frame`);
+    }
+    const winner = pickFastest(result);
+    const best = winner ? (engines.get(winner) ?? null) : null;
+    if (winner) engines.delete(winner);
+    best?.reset();
+    return { timings: result, best };
   } finally {
     for (const engine of engines.values()) engine.dispose();
   }
-  const result = new Map<Backend, number>(backends.map((b) => [b, NaN]));
-  for (const [backend, list] of times) {
-    const ms = median(list);
-    result.set(backend, ms);
-    onProgress?.(`${backend}: ${ms.toFixed(0)} ms per frame`);
-  }
-  return result;
 }
 
 function readCache(key: string): Backend | null {
@@ -110,33 +115,83 @@ function readCache(key: string): Backend | null {
   }
 }
 
-/** Times the `auto` candidates on this device and returns the fastest, remembering it per user agent and model. */
+/** Times the `auto` candidates on this device and returns the fastest, remembering it per user agent and model;
+ * when it had to time them, also the fastest one's detector (loaded and warm: it need not be loaded again). */
 export async function chooseAutoBackend(
   model: ModelType,
   onProgress?: (msg: string) => void,
   remeasure = false,
   image?: PoseImage,
-): Promise<Backend> {
+): Promise<{ backend: Backend; detector: PoseDetector | null }> {
   const key = autoCacheKey(navigator.userAgent, model);
   const cached = remeasure ? null : readCache(key);
-  if (cached) return cached;
-  const timings = await timeCandidates(autoCandidates(webglRenderer()), model, image, onProgress);
-  const best = pickFastest(timings);
+  if (cached) return { backend: cached, detector: null };
+  const { best } = await timeCandidates(autoCandidates(webglRenderer()), model, image, onProgress);
   if (!best) throw new Error('no pose backend works in this browser');
   try {
-    localStorage.setItem(key, best);
+    localStorage.setItem(key, best.backend);
   } catch {
     // private mode: choose again next time
   }
-  return best;
+  return { backend: best.backend, detector: best };
 }
 
-/** Creates a pose engine; `auto` warms up the candidates (or reads the cached choice) and keeps the fastest. */
-export async function createPoseDetector(opts: PoseDetectorOptions): Promise<PoseDetector> {
-  const backend =
-    opts.backend === 'auto'
-      ? await chooseAutoBackend(opts.model, opts.onProgress, opts.remeasure, opts.warmupImage)
-      : opts.backend;
+async function loadPoseDetector(opts: PoseDetectorOptions): Promise<PoseDetector> {
+  let backend: Backend;
+  if (opts.backend === 'auto') {
+    const choice = await chooseAutoBackend(opts.model, opts.onProgress, opts.remeasure, opts.warmupImage);
+    if (choice.detector) return choice.detector;
+    backend = choice.backend;
+  } else backend = opts.backend;
   opts.onProgress?.(`loading BlazePose ${opts.model} on ${backend}…`);
   return createBlazePoseDetector(backend, opts.model);
+}
+
+/** A detector loading ahead of its use (see preloadPoseDetector). */
+let preloaded: { key: string; detector: Promise<PoseDetector> } | null = null;
+const preloadKey = (o: Pick<PoseDetectorOptions, 'backend' | 'model'>) => `${o.backend}/${o.model}`;
+
+/**
+ * Starts loading the detector a session will ask for, and warms it up on a blank picture (graph set-up and first
+ * inference), so that it is ready by the time the camera is open and the person is in position: the next
+ * `createPoseDetector` with the same backend and model takes it. A different request discards it.
+ */
+export function preloadPoseDetector(opts: Pick<PoseDetectorOptions, 'backend' | 'model'>): void {
+  const key = preloadKey(opts);
+  if (preloaded?.key === key) return;
+  discardPreloaded();
+  const detector = loadPoseDetector({ backend: opts.backend, model: opts.model }).then(async (d) => {
+    await d.estimate(warmupImage(), 0);
+    d.reset();
+    return d;
+  });
+  detector.catch(() => undefined); // a failure is reported when the detector is asked for
+  preloaded = { key, detector };
+}
+
+function discardPreloaded(): void {
+  const p = preloaded;
+  preloaded = null;
+  p?.detector.then(
+    (d) => d.dispose(),
+    () => undefined,
+  );
+}
+
+/** Creates a pose engine; `auto` warms up the candidates (or reads the cached choice) and keeps the fastest. A
+ * detector preloaded for the same backend and model is handed over instead of loading another. */
+export async function createPoseDetector(opts: PoseDetectorOptions): Promise<PoseDetector> {
+  if (preloaded && !opts.remeasure) {
+    const p = preloaded;
+    if (p.key === preloadKey(opts)) {
+      preloaded = null;
+      opts.onProgress?.(`loading BlazePose ${opts.model}…`);
+      try {
+        return await p.detector;
+      } catch {
+        // loading ahead failed: load again here, with progress and the error for the caller
+      }
+    } else discardPreloaded();
+  }
+  return loadPoseDetector(opts);
 }

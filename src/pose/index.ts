@@ -12,6 +12,7 @@ export { LM, LANDMARK_COUNT, SKELETON_EDGES } from './landmarks.ts';
 export {
   createPoseDetector,
   chooseAutoBackend,
+  preloadPoseDetector,
   type PoseDetector,
   type PoseDetectorOptions,
   type PoseImage,
@@ -26,14 +27,16 @@ export {
 } from './camera.ts';
 export type { FrameSource } from './frame-source.ts';
 export { startPoseStream, type PoseStream, type PoseStreamOptions, type PoseStreamStage } from './pose-stream.ts';
+export { loadVideo, type LoadedVideo } from './video-file.ts';
 export {
-  analyzeVideo,
-  estimateSourceFps,
-  loadVideo,
   VideoFileError,
-  type LoadedVideo,
-  type VideoFileOptions,
-} from './video-file.ts';
+  type DecodePath,
+  type FileFrame,
+  type VideoFrameSource,
+  type FrameSourceOptions,
+} from './file-frames.ts';
+export { analyzeFrames, openVideoFrames, type AnalyzeFramesOptions, type FrameTimings } from './video-frames.ts';
+export { analysisProgress, formatClock, formatProgress, type AnalysisProgress } from './progress.ts';
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';
 export { poseParams } from './hash-params.ts';

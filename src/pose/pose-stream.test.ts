@@ -46,6 +46,7 @@ function fakeDetector(clock: { ms: number }, costMs: number, failAtMs = Infinity
         imageHeight: 360,
       });
     },
+    reset: () => undefined,
     dispose: () => void state.disposed++,
   };
   return { detector, state };

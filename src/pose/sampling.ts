@@ -32,3 +32,31 @@ export function fitSize(width: number, height: number, maxSide = 640): [number, 
   const scale = Math.min(1, maxSide / Math.max(width, height, 1));
   return [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))];
 }
+
+/**
+ * Chooses which decoded frames to analyse, in presentation order: the frame on screen at each sample time
+ * `i / fps + half a source frame` (the same frames `sampleTimesS` + seeking picks, so tracks made either way
+ * match), or every frame when `fps` is 0. Returns a function fed each frame's [start, end) in seconds, in order.
+ * A frame that covers several sample times (fps above the source rate) is analysed once.
+ */
+export function frameSampler(
+  fps: number,
+  frameDurationS: number,
+  maxDurationS = Infinity,
+): (startS: number, endS: number) => boolean {
+  const half = frameDurationS / 2;
+  let i = 0;
+  const next = () => i / fps + half;
+  return (startS, endS) => {
+    if (startS >= maxDurationS) return false;
+    if (fps <= 0) return true;
+    if (next() >= endS) return false;
+    while (next() < endS) i++;
+    return true;
+  };
+}
+
+/** How many frames `frameSampler` will pick from a clip of `durationS` (for progress before decoding). */
+export function sampledFrameCount(durationS: number, fps: number, sourceFps: number, maxDurationS = Infinity): number {
+  return sampleTimesS(durationS, fps, sourceFps, maxDurationS).length;
+}

@@ -1,22 +1,10 @@
-import type { PoseFrame } from './types.ts';
-import type { PoseDetector } from './create-detector.ts';
+/**
+ * A video file in a <video> element: loading it for playback, and the fallback way of reading its frames (seeking
+ * to each sample time) for files WebCodecs cannot decode here. See decoded-frames.ts for the usual way.
+ */
+import { VideoFileError, type FileFrame, type VideoFrameSource, type FrameSourceOptions } from './file-frames.ts';
 import { fitSize, frameStartS, sampleTimesS } from './sampling.ts';
 import { quantile } from '../motion/stats.ts';
-
-/** Options for analysing a video file frame by frame. */
-export interface VideoFileOptions {
-  /** Sampling rate in frames per second; 0 analyses every source frame. Default 10. */
-  readonly fps?: number;
-  /** The file's frame rate when known (from the container); makes timestamps frame-accurate. Default 30. */
-  readonly sourceFps?: number;
-  /** Analyse only the first this-many seconds. */
-  readonly maxDurationS?: number;
-  /** Longest side of the picture fed to the detector, in pixels. Default 640. */
-  readonly maxSide?: number;
-  readonly signal?: AbortSignal;
-  /** Called after every analysed frame with the detector's time for it. */
-  readonly onFrame?: (frame: PoseFrame, detectorMs: number, index: number, total: number) => void;
-}
 
 /** A video file loaded into a paused, seekable <video>. */
 export interface LoadedVideo {
@@ -24,14 +12,6 @@ export interface LoadedVideo {
   readonly durationS: number;
   readonly width: number;
   readonly height: number;
-}
-
-/** Thrown when the browser cannot decode the file. */
-export class VideoFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'VideoFileError';
-  }
 }
 
 /** Loads a URL (object URL of a file, or same-origin) into a <video>, rejecting clearly when it cannot be decoded. */
@@ -70,17 +50,6 @@ export function loadVideo(
     video.src = url;
     video.load();
   });
-}
-
-/** The frame at `tS` drawn on a canvas scaled to `maxSide` (what `analyzeVideo` feeds the detector). */
-export async function frameCanvas(loaded: LoadedVideo, tS: number, maxSide = 640): Promise<HTMLCanvasElement> {
-  const [w, h] = fitSize(loaded.width, loaded.height, maxSide);
-  const canvas = document.createElement('canvas');
-  canvas.width = w;
-  canvas.height = h;
-  await seek(loaded.video, tS);
-  canvas.getContext('2d')?.drawImage(loaded.video, 0, 0, w, h);
-  return canvas;
 }
 
 /**
@@ -122,35 +91,46 @@ function seek(video: HTMLVideoElement, tS: number): Promise<void> {
 }
 
 /**
- * Analyses a loaded video by seeking to each sample time (so a slow detector never skips frames), drawing the
- * frame scaled to `maxSide` and running the detector on it. Returns one `PoseFrame` per sample, whose `tMs` is
- * the start of the source frame shown.
+ * The fallback frame source: loads `url` into `video`, then seeks to each sample time (in the middle of a source
+ * frame) and draws the frame into one canvas. Slower than decoding (a seek per frame, nothing runs ahead) and its
+ * timestamps rest on the frame rate (`sourceFps`, else measured by playing a few frames, else 30).
  */
-export async function analyzeVideo(
-  loaded: LoadedVideo,
-  engine: PoseDetector,
-  opts: VideoFileOptions = {},
-): Promise<PoseFrame[]> {
+export async function openSeekedFrames(
+  url: string,
+  opts: FrameSourceOptions & { readonly sourceFps?: number; readonly video?: HTMLVideoElement } = {},
+): Promise<VideoFrameSource> {
+  const loaded = await loadVideo(url, opts.video);
   const { video } = loaded;
-  const sourceFps = opts.sourceFps && opts.sourceFps > 0 ? opts.sourceFps : 30;
-  const times = sampleTimesS(loaded.durationS, opts.fps ?? 10, sourceFps, opts.maxDurationS);
-  const [w, h] = fitSize(loaded.width, loaded.height, opts.maxSide ?? 640);
+  const sourceFps = opts.sourceFps ?? (await estimateSourceFps(video));
+  const rate = sourceFps ?? 30;
+  const times = sampleTimesS(loaded.durationS, opts.fps ?? 10, rate, opts.maxDurationS);
+  const [width, height] = fitSize(loaded.width, loaded.height, opts.maxSide ?? 640);
   const canvas = document.createElement('canvas');
-  canvas.width = w;
-  canvas.height = h;
-  const ctx = canvas.getContext('2d', { willReadFrequently: false });
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas');
-  video.pause();
-  const frames: PoseFrame[] = [];
-  for (const [i, tS] of times.entries()) {
-    if (opts.signal?.aborted) break;
-    await seek(video, tS);
-    ctx.drawImage(video, 0, 0, w, h);
-    const t0 = performance.now();
-    const frame = await engine.estimate(canvas, Math.round(frameStartS(tS, sourceFps) * 1e6) / 1e3);
-    const ms = performance.now() - t0;
-    frames.push(frame);
-    opts.onFrame?.(frame, ms, i, times.length);
+  let closed = false;
+  async function* frames(): AsyncGenerator<FileFrame> {
+    video.pause();
+    for (const tS of times) {
+      if (closed) return;
+      await seek(video, tS);
+      ctx!.drawImage(video, 0, 0, width, height);
+      yield { image: canvas, tMs: Math.round(frameStartS(tS, rate) * 1e6) / 1e3, close: () => {} };
+    }
   }
-  return frames;
+  return {
+    decodePath: 'seek',
+    codec: null,
+    durationS: loaded.durationS,
+    width,
+    height,
+    sourceFps,
+    total: times.length,
+    close: () => {
+      closed = true;
+    },
+    [Symbol.asyncIterator]: frames,
+  };
 }

@@ -42,6 +42,7 @@ const detector = (): PoseDetector & { disposed: boolean } => ({
   backend: 'wasm',
   model: 'lite',
   disposed: false,
+  reset() {},
   estimate: (image) => Promise.resolve(image as unknown as PoseFrame),
   dispose() {
     this.disposed = true;

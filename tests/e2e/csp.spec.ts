@@ -43,29 +43,13 @@ test('no CSP violation: home, live camera on each runtime, the worker, video ana
     await waitForPoses(page, 1);
   }
 
-  // the detector Web Worker (tfjs wasm off the main thread), driven through the bench page
-  await page.goto('/#/bench');
-  await page.reload();
-  await page.waitForFunction(() => typeof window.__spineBench === 'function');
-  const bench = await page.evaluate(() =>
-    window.__spineBench!({
-      backend: 'wasm',
-      model: 'lite',
-      seconds: 1,
-      exercise: 'pelvic-tilt',
-      mode: 'worker',
-      inputWidth: 0,
-      longMinutes: 0,
-      sampleS: 60,
-    }),
-  );
-  expect(bench.mode).toBe('worker');
-  expect(bench.framesWithPose).toBeGreaterThan(0);
-
+  // the video page decodes the file in a Web Worker (mediabunny + WebCodecs, src/pose/decode-worker.ts): the one
+  // worker of the app besides the service worker (the detector worker experiment was deleted)
   await page.goto('/#/video?backend=wasm&model=lite');
   await page.reload();
   await page.getByTestId('video-file').setInputFiles(path.join(GENERATED, 'person.mp4'));
   await page.waitForFunction(() => window.__spinePose?.done, null, { timeout: 120_000 });
+  await expect(page.getByTestId('decode-path')).toHaveText('decoding (avc1)');
 
   // a guided session through the live set-up check to calibration (camera, detector, cues all running)
   await startStandingStretch(page);

@@ -1,6 +1,7 @@
 /**
  * Makes the e2e fixtures with ffmpeg into tests/fixtures/generated/ (gitignored):
- * - person.y4m / person.mp4: Debian opencv-doc's messi5.jpg (one whole person) padded to 640x480, 2 s at 30 fps;
+ * - person.y4m / person.mp4 / person.webm (VP9): Debian opencv-doc's messi5.jpg (one whole person) padded to
+ *   640x480, 2 s at 30 fps;
  * - empty.y4m: a grey 640x480 picture with nobody in it;
  * - footage.y4m / footage.mp4: 4 s of ../shared/footage/bloomfit/pelvic_tilt.mp4 at 640x360, when the footage exists.
  */
@@ -39,6 +40,26 @@ export default function globalSetup(): void {
     'libx264',
     '-pix_fmt',
     'yuv420p',
+  ]);
+  // the same picture as VP9 in WebM: the other codec/container the decoding path must read
+  ffmpeg(path.join(GENERATED, 'person.webm'), [
+    '-loop',
+    '1',
+    // the picture read at 30 fps: WebM is written with variable frame rate, which would drop the repeats of a 25 fps
+    // input (50 frames, not 60)
+    '-framerate',
+    '30',
+    '-i',
+    MESSI,
+    '-t',
+    '2',
+    ...pad,
+    '-c:v',
+    'libvpx-vp9',
+    '-deadline',
+    'good',
+    '-cpu-used',
+    '8',
   ]);
   ffmpeg(path.join(GENERATED, 'empty.y4m'), [
     '-f',

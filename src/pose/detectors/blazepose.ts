@@ -14,6 +14,9 @@ export interface PoseDetector {
   readonly model: ModelType;
   /** Runs the detector on one image; `tMs` is the frame's presentation time, copied into the result. */
   estimate(image: PoseImage, tMs: number): Promise<PoseFrame>;
+  /** Forgets the tracking state (the previous frame's region of interest), as at the start of a new video, so that
+   * the same frames give the same poses whatever ran before. */
+  reset(): void;
   dispose(): void;
 }
 
@@ -21,6 +24,7 @@ const BASE = import.meta.env.BASE_URL;
 
 interface Detector {
   estimatePoses(image: PoseImage, config?: { flipHorizontal?: boolean }, timestamp?: number): Promise<RawPose[]>;
+  reset(): void;
   dispose(): void;
 }
 
@@ -50,16 +54,26 @@ export async function useTfjsBackend(backend: 'wasm' | 'webgl'): Promise<void> {
   await tf.ready();
 }
 
+/** Names a start-up phase in the page's performance timeline (read by the bench's cold-start breakdown). */
+function measure(phase: string, startMs: number, backend: Backend, model: ModelType): void {
+  performance.measure(`pose:${phase}`, { start: startMs, detail: { backend, model } });
+}
+
 async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): Promise<Detector> {
+  const t0 = performance.now();
   await useTfjsBackend(backend);
+  measure('runtime', t0, backend, model); // the wasm binary fetched and compiled, or the WebGL context set up
+  const t1 = performance.now();
   const pd = await import('@tensorflow-models/pose-detection');
-  return (await pd.createDetector(pd.SupportedModels.BlazePose, {
+  const detector = (await pd.createDetector(pd.SupportedModels.BlazePose, {
     runtime: 'tfjs',
     modelType: model,
     enableSmoothing: false,
     detectorModelUrl: `${BASE}models/tfjs/blazepose-detector.json`,
     landmarkModelUrl: `${BASE}models/tfjs/blazepose-${model}.json`,
   })) as unknown as Detector;
+  measure('model', t1, backend, model); // both graph models fetched and built
+  return detector;
 }
 
 interface MediapipeSolution {
@@ -67,6 +81,7 @@ interface MediapipeSolution {
 }
 
 async function createMediapipeDetector(cpu: boolean, model: ModelType): Promise<Detector> {
+  const t0 = performance.now();
   const pd = await import('@tensorflow-models/pose-detection');
   const d = await pd.createDetector(pd.SupportedModels.BlazePose, {
     runtime: 'mediapipe',
@@ -76,6 +91,8 @@ async function createMediapipeDetector(cpu: boolean, model: ModelType): Promise<
   });
   // undocumented @mediapipe/pose option (8-9x faster without a GPU); pose-detection does not forward it
   if (cpu) (d as unknown as { poseSolution: MediapipeSolution }).poseSolution.setOptions({ useCpuInference: true });
+  // the wasm runtime and the packed graph assets; the landmark model itself loads with the first frame
+  measure('runtime', t0, cpu ? 'mediapipe-cpu' : 'mediapipe-gpu', model);
   return d as unknown as Detector;
 }
 
@@ -85,18 +102,29 @@ export async function createBlazePoseDetector(backend: Backend, model: ModelType
   const detector = tfjs
     ? await createTfjsDetector(backend, model)
     : await createMediapipeDetector(backend === 'mediapipe-cpu', model);
-  // the mediapipe graph wants strictly increasing timestamps; frames of a replayed or sought file may not be
+  // the mediapipe graph wants strictly increasing timestamps (ms); they follow the frames' own times, so that the same
+  // frames give the same poses, shifted past the last one after a reset (a new file starts again from 0)
   let lastTs = 0;
+  let tsOffset = 0;
   let disposed = false;
+  let estimated = false;
   return {
     backend,
     model,
     async estimate(image, tMs) {
       const [w, h] = imageSize(image);
       if (disposed || w === 0 || h === 0) return toPoseFrame([], tMs, w, h);
-      lastTs = Math.max(lastTs + 1, Math.round(performance.now()));
+      lastTs = Math.max(lastTs + 1, Math.round(tsOffset + tMs));
+      const t0 = performance.now();
       const poses = await detector.estimatePoses(image, { flipHorizontal: false }, tfjs ? tMs : lastTs);
+      if (!estimated) measure('first-estimate', t0, backend, model); // graph set-up, shaders, first inference
+      estimated = true;
       return toPoseFrame(poses, tMs, w, h, { zInPixels: tfjs });
+    },
+    reset() {
+      if (disposed) return;
+      detector.reset();
+      tsOffset = lastTs + 1;
     },
     dispose() {
       if (disposed) return;
