@@ -29,6 +29,8 @@ export interface SynthVariant extends Partial<RenderOptions> {
   readonly holdS?: number;
   /** Film it from the wrong place on purpose (the stretch's own view when not given). */
   readonly view?: 'side' | 'front';
+  /** A technique fault laid over the script: pose parameters to change at a time (see faults.ts). */
+  readonly inject?: (tS: number, p: Params) => Params;
 }
 
 export interface SynthClip {
@@ -184,7 +186,10 @@ export function synthesize(id: ExerciseId, v: SynthVariant = {}): SynthClip {
   const { pose, script, floor } = planned;
   const view = v.view ?? planned.view;
   const opts: RenderOptions = { ...DEFAULT_RENDER, ...v };
-  const poseAt = (tS: number) => pose(paramsAt(script.keys, tS));
+  const poseAt = (tS: number) => {
+    const p = paramsAt(script.keys, tS);
+    return pose(v.inject ? v.inject(tS, p) : p);
+  };
   const first = bodyPoints(poseAt(0), opts.heightM);
   const core = [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip, LM.leftKnee, LM.rightKnee];
   const target = scale(
