@@ -1,5 +1,6 @@
 /** The ten stretches of the programme, easiest to hardest, and the tracker factory. */
 import { GenericTracker } from './counting/tracker.ts';
+import { getChecks } from './checks/stretch-checks.ts';
 import type { ExerciseSpec } from './counting/spec.ts';
 import { backBlock } from './defs/back-block.ts';
 import { catCamel } from './defs/cat-camel.ts';
@@ -39,5 +40,5 @@ export function getExercise(id: ExerciseId): ExerciseDefinition {
 }
 
 export function createTracker(id: ExerciseId, options?: TrackerOptions): ExerciseTracker {
-  return new GenericTracker(getSpec(id), options);
+  return new GenericTracker(getSpec(id), options, getChecks(id));
 }
