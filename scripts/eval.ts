@@ -7,6 +7,7 @@ import path from 'node:path';
 import { countTrack } from '../src/analysis/count-track.ts';
 import { evaluateClip, summarize, type ClipLabel } from '../src/analysis/evaluate.ts';
 import type { LandmarkTrack } from '../src/pose/types.ts';
+import { evalFalseAlarms, evalInjected, evalLabelledFaults } from './lib/eval-form.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const labels = JSON.parse(readFileSync(path.join(ROOT, 'tests/labels/footage-labels.json'), 'utf8')) as {
@@ -48,3 +49,8 @@ console.log(
   `without the ${missed.size} known misses: exact count ${(100 * clean.exactRate).toFixed(0)} % of ${clean.stretchClips}, ` +
     `hold boundaries within 0.5 s ${clean.boundariesWithinHalfS}/${2 * clean.holdsMatched}, mean error ${clean.meanHoldBoundaryErrS.toFixed(2)} s`,
 );
+
+// form checks: (a) false alarms on correct stretching, (b) injected faults, (c) faults seen in the footage
+evalFalseAlarms(ROOT);
+evalInjected();
+evalLabelledFaults(ROOT);

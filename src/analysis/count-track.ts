@@ -38,5 +38,5 @@ export function countTrack(track: LandmarkTrack, exercise: ExerciseId, options?:
   for (const frame of track.frames) take(tracker.step(frame).events);
   take(tracker.finish());
   close(track.durationS);
-  return { exercise, repCount: reps.length, reps, holds, notJudged };
+  return { exercise, repCount: reps.length, reps, holds, notJudged, faults: tracker.faults() };
 }
