@@ -12,7 +12,8 @@ import { ensureBuild, probeFps } from './lib/build.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { CHROMIUM_PATH, HEADLESS_ARGS } from './lib/chromium.ts';
 import { parseLandmarkTrack, roundFrame } from '../src/pose/track.ts';
-import { EXERCISE_IDS, type ExerciseId } from '../src/exercises/types.ts';
+import { EXERCISE_IDS } from '../src/exercises/registry.ts';
+import type { ExerciseId } from '../src/exercises/types.ts';
 import type { LandmarkTrack } from '../src/pose/types.ts';
 import type { AnalyzeRequest, AnalyzeResult } from '../src/pose/analyze-harness.ts';
 

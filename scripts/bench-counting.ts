@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { createTracker } from '../src/exercises/registry.ts';
 import type { ExerciseId } from '../src/exercises/types.ts';
 import type { LandmarkTrack } from '../src/pose/types.ts';
-import { synthesize } from '../src/motion/synth/scenarios.ts';
+import { synthesize } from '../src/exercises/synthesize.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const cases: [string, ExerciseId][] = [

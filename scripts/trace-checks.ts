@@ -4,12 +4,10 @@
  * `npx tsx scripts/trace-checks.ts tests/fixtures/tracks/pfc__sphinx-pose.json prone-extension [--frames fromS toS]`
  */
 import { readFileSync } from 'node:fs';
-import { createTracker, getSpec } from '../src/exercises/registry.ts';
-import { getChecks } from '../src/exercises/checks/stretch-checks.ts';
 import { phaseOf } from '../src/exercises/checks/phase.ts';
 import { computeFeatures } from '../src/motion/features.ts';
 import { bodyPoints } from '../src/motion/form-features.ts';
-import { EXERCISE_IDS, type ExerciseId } from '../src/exercises/types.ts';
+import { createTracker, EXERCISE_IDS, getSpec, type ExerciseId } from '../src/exercises/registry.ts';
 import type { LandmarkTrack } from '../src/pose/types.ts';
 import { quantile } from './lib/report.ts';
 
@@ -21,7 +19,7 @@ if (!file || !EXERCISE_IDS.includes(id as ExerciseId)) {
 const track = JSON.parse(readFileSync(file, 'utf8')) as LandmarkTrack;
 const exercise = id as ExerciseId;
 const spec = getSpec(exercise);
-const { checks } = getChecks(exercise);
+const { checks } = spec;
 const tracker = createTracker(exercise);
 const values = new Map<string, number[]>();
 let phase = 'start';

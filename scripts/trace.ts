@@ -4,8 +4,8 @@
  * `npx tsx scripts/trace.ts tests/fixtures/tracks/pfc__cat-cow.json cat-camel [fromS] [toS]`
  */
 import { readFileSync } from 'node:fs';
-import { createTracker } from '../src/exercises/registry.ts';
-import { EXERCISE_IDS, type ExerciseId } from '../src/exercises/types.ts';
+import { createTracker, EXERCISE_IDS } from '../src/exercises/registry.ts';
+import type { ExerciseId } from '../src/exercises/types.ts';
 import type { LandmarkTrack } from '../src/pose/types.ts';
 
 const [file, id, from = '0', to = '1e9'] = process.argv.slice(2);

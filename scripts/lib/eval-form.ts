@@ -11,9 +11,10 @@ import {
   type FalseAlarmRow,
   type InjectionResult,
 } from '../../src/analysis/form-eval.ts';
-import { FAULT_RECIPES } from '../../src/motion/synth/faults.ts';
-import { synthesize } from '../../src/motion/synth/scenarios.ts';
-import { EXERCISE_IDS, type ExerciseId, type Side } from '../../src/exercises/types.ts';
+import { FAULT_RECIPES } from '../../src/exercises/checks/fault-recipes.ts';
+import { synthesize } from '../../src/exercises/synthesize.ts';
+import { EXERCISE_IDS, type ExerciseId } from '../../src/exercises/registry.ts';
+import type { Side } from '../../src/exercises/types.ts';
 import type { CheckId } from '../../src/exercises/checks/types.ts';
 import type { LandmarkTrack } from '../../src/pose/types.ts';
 

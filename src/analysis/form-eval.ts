@@ -6,8 +6,8 @@ import { createTracker } from '../exercises/registry.ts';
 import type { CheckId } from '../exercises/checks/types.ts';
 import type { ExerciseId, Side } from '../exercises/types.ts';
 import type { LandmarkTrack } from '../pose/types.ts';
-import { FAULT_RAMP_S, injectAt, type FaultRecipe } from '../motion/synth/faults.ts';
-import { synthesize } from '../motion/synth/scenarios.ts';
+import { FAULT_RAMP_S, injectAt, type FaultRecipe } from '../exercises/checks/fault-recipes.ts';
+import { synthesize } from '../exercises/synthesize.ts';
 
 /** A fault found later than this after it is fully there is a miss (the target: found within 1 s). */
 export const DETECT_WITHIN_S = 1;

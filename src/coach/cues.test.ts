@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cuesFor, standingCue } from './cues.ts';
 import { INITIAL_CUE_THROTTLE, offerCue, type CueThrottleState } from './cue-throttle.ts';
-import { PRONE, SINGLE_KTC, upd } from '../sessions/test-support.ts';
+import { getExercise } from '../exercises/registry.ts';
+import { PRONE, upd } from '../sessions/test-support.ts';
 
 const texts = (cs: readonly { text: string }[]) => cs.map((c) => c.text);
 const hold = (elapsedMs: number) => ({ elapsedMs, targetMs: 10_000, paused: false, side: null });
@@ -20,10 +21,17 @@ describe('cues', () => {
     expect(texts(cuesFor(upd({ hold: hold(6_050) }), upd({ hold: hold(5_950) }), PRONE))).toEqual([]);
     expect(standingCue(upd({ hold: hold(7_100) }), PRONE)).toBe('Hold... 3 more seconds.');
   });
-  it('tells which leg is next, and why a rep did not count', () => {
-    expect(texts(cuesFor(upd({ events: [{ type: 'switch-side', tMs: 0, next: 'left' }] }), null, SINGLE_KTC))).toEqual([
-      'Alternate: now the left leg.',
-    ]);
+  it.each([
+    ['single-knee-to-chest', 'Alternate: now the left leg.'],
+    ['hip-flexor', 'Alternate: now the left leg.'],
+    ['nerve-stretch', 'Alternate: now the left leg.'],
+    ['lumbar-roll', 'Now the left side.'],
+    ['ql-stretch', 'Now the left side.'],
+  ] as const)('tells which side is next in the words of %s', (id, text) => {
+    const switchLeft = upd({ events: [{ type: 'switch-side', tMs: 0, next: 'left' }] });
+    expect(texts(cuesFor(switchLeft, null, getExercise(id)))).toEqual([text]);
+  });
+  it('tells why a rep did not count', () => {
     expect(
       texts(cuesFor(upd({ events: [{ type: 'rep-rejected', tMs: 0, reason: 'not-far-enough' }] }), null, PRONE)),
     ).toEqual(["That one didn't count: go a little further."]);

@@ -2,7 +2,7 @@
  * What the coach says, from the engine's per-frame update: rep counts, "hold... 3 more seconds", "alternate: now the
  * left leg", "slower", "that one didn't count: go further". Pure; the throttle decides what is actually spoken.
  */
-import type { ExerciseDefinition, ExerciseId, Side, TrackerUpdate } from '../exercises/types.ts';
+import type { ExerciseDefinition, Side, TrackerUpdate } from '../exercises/types.ts';
 
 export type CuePriority = 'urgent' | 'count' | 'info';
 
@@ -13,15 +13,12 @@ export interface Cue {
   readonly beep?: boolean;
 }
 
-/** Stretches whose sides are legs; the others switch side of the body. */
-const LEG_SIDED: readonly ExerciseId[] = ['single-knee-to-chest', 'hip-flexor', 'nerve-stretch'];
-
 /** Whole seconds left in a hold at which the countdown is spoken. */
 const SPOKEN_REMAINING_S = [20, 10, 5, 3];
 
-/** Words for switching to `side`. */
+/** Words for switching to `side`: the stretch's own (its sides may be legs), else the side of the body. */
 export function switchText(def: ExerciseDefinition, side: Side): string {
-  return LEG_SIDED.includes(def.id) ? `Alternate: now the ${side} leg.` : `Now the ${side} side.`;
+  return def.cues?.switchSide?.(side) ?? `Now the ${side} side.`;
 }
 
 /** Cues for one update, most important first. `prev` is the previous update (for the hold countdown). */

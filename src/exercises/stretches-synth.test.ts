@@ -5,9 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countTrack } from '../analysis/count-track.ts';
-import { synthesize, type SynthVariant } from '../motion/synth/scenarios.ts';
-import { createTracker } from './registry.ts';
-import { EXERCISE_IDS, type EngineEvent, type ExerciseId } from './types.ts';
+import type { SynthVariant } from '../motion/synth/render-scenario.ts';
+import { createTracker, EXERCISE_IDS } from './registry.ts';
+import { synthesize } from './synthesize.ts';
+import type { EngineEvent, ExerciseId } from './types.ts';
 
 const VARIANTS: Record<string, SynthVariant> = {
   'default (1.70 m, left side to the camera)': {},

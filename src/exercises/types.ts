@@ -7,44 +7,15 @@
  * trunk lift for prone extension, more knee drop for lumbar roll...). Calibration records the user's comfortable
  * maximum depth; the stop rule compares the live depth against it.
  */
+import type { Side } from '../motion/features.ts';
+import type { BodyPosition, CameraView } from '../motion/position.ts';
 import type { PoseFrame } from '../pose/types.ts';
 import type { CheckId, FaultSpan, FormStatus } from './checks/types.ts';
+import type { ExerciseId } from './registry.ts';
 
-export type ExerciseId =
-  | 'pelvic-tilt'
-  | 'lumbar-roll'
-  | 'single-knee-to-chest'
-  | 'knee-to-chest'
-  | 'prone-extension'
-  | 'cat-camel'
-  | 'hip-flexor'
-  | 'nerve-stretch'
-  | 'ql-stretch'
-  | 'back-block';
-
-export const EXERCISE_IDS: readonly ExerciseId[] = [
-  'pelvic-tilt',
-  'lumbar-roll',
-  'single-knee-to-chest',
-  'knee-to-chest',
-  'prone-extension',
-  'cat-camel',
-  'hip-flexor',
-  'nerve-stretch',
-  'ql-stretch',
-  'back-block',
-];
-
-export type Side = 'left' | 'right';
-export type CameraView = 'side' | 'front';
-export type BodyPosition =
-  | 'standing'
-  | 'four-point-kneel'
-  | 'supine-knees-bent'
-  | 'supine-knees-straight'
-  | 'prone'
-  | 'kneeling-lunge'
-  | 'unknown';
+export type { ExerciseId } from './registry.ts';
+export type { Side } from '../motion/features.ts';
+export type { BodyPosition, CameraView } from '../motion/position.ts';
 
 /** How a stretch is done and counted. */
 export type ExerciseKind =
@@ -69,8 +40,8 @@ export interface ExerciseTargets {
   readonly sides: 'none' | 'alternate' | 'each';
 }
 
-export interface ExerciseDefinition {
-  readonly id: ExerciseId;
+export interface ExerciseDefinition<Id extends string = ExerciseId> {
+  readonly id: Id;
   /** 1..10, the article's order, easiest to hardest. */
   readonly order: number;
   readonly name: string;
@@ -99,6 +70,8 @@ export interface ExerciseCues {
   readonly hold: string;
   /** How to come out of it. */
   readonly release: string;
+  /** Words for switching to `side` (sided stretches); the coach says "Now the left side." when there are none. */
+  readonly switchSide?: (side: Side) => string;
 }
 
 /** Why the engine cannot judge the current frame(s). */

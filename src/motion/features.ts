@@ -22,7 +22,8 @@ import { kneeRollWorldDeg } from './world-features.ts';
  * drops below 0.5 for joints out of frame or hidden (the close-up of adaptx/knee_to_chest has feet at 0.1-0.4). */
 export const MIN_VISIBILITY = 0.5;
 
-export type LegSide = 'left' | 'right';
+/** A side of the body, the person's own (not the picture's). */
+export type Side = 'left' | 'right';
 
 export interface LegFeatures {
   /** 0 = thigh in line with the trunk, 90 = thigh at right angles, ~145 = knee pulled to the chest. */
@@ -78,7 +79,7 @@ export interface BodyFeatures {
   readonly facingX: 1 | -1 | null;
   readonly legs: { readonly left: LegFeatures; readonly right: LegFeatures };
   /** The side of the body nearer the camera / better seen. */
-  readonly nearSide: LegSide;
+  readonly nearSide: Side;
   /** Mean visibility of shoulders, hips, knees. */
   readonly coreVisibility: number;
 }
@@ -89,7 +90,7 @@ function seen(l: ImageLandmark | undefined): l is ImageLandmark {
 
 function legFeatures(
   lm: readonly ImageLandmark[],
-  side: LegSide,
+  side: Side,
   px: (l: ImageLandmark) => Point,
   shoulderMid: Point,
   hipMid: Point,

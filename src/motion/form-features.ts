@@ -7,7 +7,7 @@
  */
 import type { PoseFrame } from '../pose/types.ts';
 import { LM } from '../pose/landmarks.ts';
-import { MIN_VISIBILITY, type LegSide } from './features.ts';
+import { MIN_VISIBILITY, type Side } from './features.ts';
 import { angle3Deg, cross3, dot3, mid3, norm3, perp3, sub3, unit3, type V3 } from './vec3.ts';
 
 /** One frame's points in one coordinate system, each null when not seen. */
@@ -48,8 +48,8 @@ export function bodyPoints(frame: PoseFrame): BodyPoints | null {
   return { space: world ? 'world' : 'image', at: pick, torso: torso && torso > 0 ? torso : null };
 }
 
-const o = (side: LegSide) => (side === 'left' ? 0 : 1);
-const other = (side: LegSide): LegSide => (side === 'left' ? 'right' : 'left');
+const o = (side: Side) => (side === 'left' ? 0 : 1);
+const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
 
 /** The centre of a left/right pair, or the one seen. */
 function centre(p: BodyPoints, left: number): V3 | null {
@@ -59,21 +59,21 @@ function centre(p: BodyPoints, left: number): V3 | null {
 }
 
 /** The side whose joints `ids` (left-side indices) are all seen, the given one first. */
-function seenSide(p: BodyPoints, ids: readonly number[], prefer: LegSide): LegSide | null {
+function seenSide(p: BodyPoints, ids: readonly number[], prefer: Side): Side | null {
   for (const s of [prefer, other(prefer)]) if (ids.every((i) => p.at(i + o(s)) !== null)) return s;
   return null;
 }
 
 export interface SidedValue {
   readonly value: number;
-  readonly side: LegSide | null;
+  readonly side: Side | null;
 }
 
 /**
  * On all fours: how far a hand lies ahead of its shoulder, measured along the floor (the line from the wrist to the
  * knee on the floor), in torso lengths: 0 = hand under the shoulder, + = hand further forward, - = behind it.
  */
-export function handAheadOfShoulder(p: BodyPoints, prefer: LegSide): SidedValue | null {
+export function handAheadOfShoulder(p: BodyPoints, prefer: Side): SidedValue | null {
   const s = seenSide(p, [LM.leftShoulder, LM.leftWrist, LM.leftKnee], prefer);
   if (!s || !p.torso) return null;
   const wrist = p.at(LM.leftWrist + o(s))!;
@@ -82,7 +82,7 @@ export function handAheadOfShoulder(p: BodyPoints, prefer: LegSide): SidedValue 
 }
 
 /** On all fours: how far a knee lies behind its hip along the floor, torso lengths (0 = knee under the hip). */
-export function kneeBehindHip(p: BodyPoints, prefer: LegSide): SidedValue | null {
+export function kneeBehindHip(p: BodyPoints, prefer: Side): SidedValue | null {
   const s = seenSide(p, [LM.leftHip, LM.leftWrist, LM.leftKnee], prefer);
   if (!s || !p.torso) return null;
   const knee = p.at(LM.leftKnee + o(s))!;
@@ -91,7 +91,7 @@ export function kneeBehindHip(p: BodyPoints, prefer: LegSide): SidedValue | null
 }
 
 /** Elbow bend, degrees: 0 = arm straight. */
-export function elbowFlexionDeg(p: BodyPoints, prefer: LegSide): SidedValue | null {
+export function elbowFlexionDeg(p: BodyPoints, prefer: Side): SidedValue | null {
   const s = seenSide(p, [LM.leftShoulder, LM.leftElbow, LM.leftWrist], prefer);
   if (!s) return null;
   const el = p.at(LM.leftElbow + o(s))!;
@@ -101,7 +101,7 @@ export function elbowFlexionDeg(p: BodyPoints, prefer: LegSide): SidedValue | nu
 }
 
 /** Knee bend, degrees: 0 = leg straight. */
-export function kneeFlexionDeg(p: BodyPoints, side: LegSide): number | null {
+export function kneeFlexionDeg(p: BodyPoints, side: Side): number | null {
   const hip = p.at(LM.leftHip + o(side));
   const knee = p.at(LM.leftKnee + o(side));
   const ankle = p.at(LM.leftAnkle + o(side));
@@ -109,7 +109,7 @@ export function kneeFlexionDeg(p: BodyPoints, side: LegSide): number | null {
 }
 
 /** Hip flexion, degrees: 0 = thigh in line with the trunk. */
-export function hipFlexionDeg(p: BodyPoints, side: LegSide): number | null {
+export function hipFlexionDeg(p: BodyPoints, side: Side): number | null {
   const sh = centre(p, LM.leftShoulder);
   const hip = p.at(LM.leftHip + o(side));
   const knee = p.at(LM.leftKnee + o(side));
@@ -150,7 +150,7 @@ export function headFlexionDeg(p: BodyPoints): number | null {
 
 /** Lying on the back: how high a foot is off the floor, torso lengths: the ankle's height above the trunk line
  * (shoulders and hips on the floor), towards the face. A foot flat or a leg long on the floor is near 0. */
-export function ankleAboveTrunkLine(p: BodyPoints, side: LegSide): number | null {
+export function ankleAboveTrunkLine(p: BodyPoints, side: Side): number | null {
   const a = longAxis(p);
   const ankle = p.at(LM.leftAnkle + o(side));
   if (!a || !ankle || !p.torso) return null;
@@ -184,7 +184,7 @@ export function shoulderLineTiltDeg(p: BodyPoints): number | null {
 
 /** Lying on the front: hip height above the floor line (ankle to wrist, both on the floor on forearms or on straight
  * arms), torso lengths. Lying down the hip joint sits a body's thickness up; a plank lifts it much higher. */
-export function hipAboveFloorLine(p: BodyPoints, prefer: LegSide): SidedValue | null {
+export function hipAboveFloorLine(p: BodyPoints, prefer: Side): SidedValue | null {
   const s = seenSide(p, [LM.leftHip, LM.leftAnkle, LM.leftWrist], prefer);
   const a = longAxis(p);
   if (!s || !a || !p.torso) return null;
@@ -198,7 +198,7 @@ export function hipAboveFloorLine(p: BodyPoints, prefer: LegSide): SidedValue | 
 }
 
 /** Kneeling lunge: the back knee's height above its own ankle, torso lengths (up = against the picture's y). */
-export function kneeAboveAnkle(p: BodyPoints, side: LegSide): number | null {
+export function kneeAboveAnkle(p: BodyPoints, side: Side): number | null {
   const knee = p.at(LM.leftKnee + o(side));
   const ankle = p.at(LM.leftAnkle + o(side));
   if (!knee || !ankle || !p.torso) return null;
@@ -207,7 +207,7 @@ export function kneeAboveAnkle(p: BodyPoints, side: LegSide): number | null {
 
 /** How far the shin leans from square to the sole (heel to toes) of a foot flat on the floor, degrees: 0 = knee
  * straight over the ankle, + = knee ahead over the toes. */
-export function shinLeanDeg(p: BodyPoints, side: LegSide): number | null {
+export function shinLeanDeg(p: BodyPoints, side: Side): number | null {
   const knee = p.at(LM.leftKnee + o(side));
   const ankle = p.at(LM.leftAnkle + o(side));
   const heel = p.at(LM.leftHeel + o(side));
@@ -218,7 +218,7 @@ export function shinLeanDeg(p: BodyPoints, side: LegSide): number | null {
 
 /** The trunk's lean from vertical in the plane of the body's front (the direction the front foot points), degrees:
  * + = forward, - = back (arching). Vertical is the camera's up: the camera is set level for the kneeling stretch. */
-export function trunkPitchDeg(p: BodyPoints, frontSide: LegSide): number | null {
+export function trunkPitchDeg(p: BodyPoints, frontSide: Side): number | null {
   const a = longAxis(p);
   const heel = p.at(LM.leftHeel + o(frontSide));
   const toe = p.at(LM.leftFootIndex + o(frontSide));

@@ -1,6 +1,15 @@
 /** Body position and camera view from features. Thresholds come from the footage tracks (see each comment). */
-import type { BodyPosition, CameraView } from '../exercises/types.ts';
 import type { BodyFeatures, LegFeatures } from './features.ts';
+
+export type CameraView = 'side' | 'front';
+export type BodyPosition =
+  | 'standing'
+  | 'four-point-kneel'
+  | 'supine-knees-bent'
+  | 'supine-knees-straight'
+  | 'prone'
+  | 'kneeling-lunge'
+  | 'unknown';
 
 /** Shoulder width below 0.45 torso lengths = side-on: side-view clips measure 0.01-0.22 (pfc/cat-cow, sphinx,
  * bloomfit, adaptx), people facing the camera 0.6-1.0 (standing front views). */

@@ -6,16 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeFeatures } from '../../motion/features.ts';
 import { bodyPoints } from '../../motion/form-features.ts';
-import { FAULT_RAMP_S, FAULT_RECIPES, injectAt, type FaultRecipe } from '../../motion/synth/faults.ts';
-import { synthesize } from '../../motion/synth/scenarios.ts';
+import { FAULT_RAMP_S, FAULT_RECIPES, injectAt, type FaultRecipe } from './fault-recipes.ts';
+import { synthesize } from '../synthesize.ts';
 import type { PoseFrame } from '../../pose/types.ts';
 import { getSpec } from '../registry.ts';
 import { classifyPosition } from '../../motion/position.ts';
-import { getChecks } from './stretch-checks.ts';
 import type { CheckReading, FormCheck } from './types.ts';
 
 function checkOf(r: FaultRecipe): FormCheck {
-  const c = getChecks(r.exercise).checks.find((x) => x.id === r.check);
+  const c = getSpec(r.exercise).checks.find((x) => x.id === r.check);
   if (!c) throw new Error(`${r.exercise} declares no ${r.check}`);
   return c;
 }
@@ -77,8 +76,8 @@ describe('form checks on generated bodies', () => {
   it('every check of every stretch has a fault recipe (so each is measured by npm run eval)', () => {
     const ids = new Set(FAULT_RECIPES.map((r) => `${r.exercise}/${r.check}`));
     for (const id of ['pelvic-tilt', 'cat-camel', 'lumbar-roll', 'single-knee-to-chest', 'knee-to-chest'] as const)
-      for (const c of getChecks(id).checks) expect(ids).toContain(`${id}/${c.id}`);
+      for (const c of getSpec(id).checks) expect(ids).toContain(`${id}/${c.id}`);
     for (const id of ['prone-extension', 'hip-flexor', 'nerve-stretch', 'ql-stretch', 'back-block'] as const)
-      for (const c of getChecks(id).checks) expect(ids).toContain(`${id}/${c.id}`);
+      for (const c of getSpec(id).checks) expect(ids).toContain(`${id}/${c.id}`);
   });
 });

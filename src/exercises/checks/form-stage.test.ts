@@ -3,8 +3,8 @@
  * carry the faults. */
 import { describe, expect, it } from 'vitest';
 import { countTrack } from '../../analysis/count-track.ts';
-import { FAULT_RECIPES, injectAt } from '../../motion/synth/faults.ts';
-import { synthesize } from '../../motion/synth/scenarios.ts';
+import { FAULT_RECIPES, injectAt } from './fault-recipes.ts';
+import { synthesize } from '../synthesize.ts';
 import type { LandmarkTrack } from '../../pose/types.ts';
 import { createTracker } from '../registry.ts';
 import type { EngineEvent, ExerciseId, TrackerOptions, TrackerUpdate } from '../types.ts';

@@ -115,10 +115,3 @@ export interface FormStatus {
   /** Checks that cannot be judged now because their landmarks are not seen. */
   readonly notJudged: readonly CheckId[];
 }
-
-/** A stretch's form checks, and how to tell a person who is close to its start position but not in it (so the
- * failing start rule can be named instead of a generic "get into position"). */
-export interface StretchChecks {
-  readonly checks: readonly FormCheck[];
-  readonly nearStart?: (f: BodyFeatures, position: BodyPosition) => boolean;
-}

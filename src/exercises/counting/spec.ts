@@ -1,7 +1,9 @@
 /** How one stretch is measured and counted: the declarative part each file in ../defs fills in. Pure types. */
 import type { BodyFeatures } from '../../motion/features.ts';
+import type { FormCheck } from '../checks/types.ts';
 import type { OneEuroConfig } from '../../motion/one-euro-filter.ts';
-import type { BodyPosition, CameraView, ExerciseDefinition, Side } from '../types.ts';
+import type { Scenario, SynthVariant } from '../../motion/synth/render-scenario.ts';
+import type { BodyPosition, CameraView, ExerciseDefinition, ExerciseId, Side } from '../types.ts';
 
 /** One frame's reading of the stretch's primary signal. */
 export interface Measurement {
@@ -63,8 +65,12 @@ export interface SequenceSpec {
   readonly knees: HoldSpec & { readonly measure: (f: BodyFeatures) => Measurement | null };
 }
 
-export interface ExerciseSpec {
-  readonly definition: ExerciseDefinition;
+/** One stretch of the programme. */
+export type ExerciseSpec = StretchSpec<ExerciseId>;
+
+/** A stretch with id `Id`: what it is, how its signal is measured and counted, and how the generator performs it. */
+export interface StretchSpec<Id extends string> {
+  readonly definition: ExerciseDefinition<Id>;
   /** Camera views in which the signal means what it should. */
   readonly views: readonly CameraView[];
   /** Is the body in this stretch's start position (or already in the stretch)? */
@@ -74,4 +80,11 @@ export interface ExerciseSpec {
   readonly counter: RepCounterSpec | HoldSpec | CycleSpec | SequenceSpec;
   /** Smoothing of the signal when the default One Euro filter does not suit it (small, slow movements). */
   readonly smoothing?: OneEuroConfig;
+  /** How the kinematic generator (src/motion/synth) performs the stretch, done fully and labelled, for the tests. */
+  scenario(v: SynthVariant): Scenario;
+  /** The article's technique rules for this stretch, judged beside the counter (see ../checks). */
+  readonly checks: readonly FormCheck[];
+  /** Close to the start position but not in it (a rule of it fails): the failing rule is named instead of a generic
+   * "get into position". Default: only in the start position. */
+  nearStart?(f: BodyFeatures, position: BodyPosition): boolean;
 }

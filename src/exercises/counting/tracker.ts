@@ -22,7 +22,7 @@ import { createCounting, type Counting } from './counting.ts';
 import { bodyPoints } from '../../motion/form-features.ts';
 import { FormStage } from '../checks/form-stage.ts';
 import { phaseOf } from '../checks/phase.ts';
-import type { CheckId, CheckPhase, FaultSpan, StretchChecks } from '../checks/types.ts';
+import type { CheckId, CheckPhase, FaultSpan } from '../checks/types.ts';
 
 /** The start position must be seen this long before counting starts (a pass through it does not count). */
 const START_CONFIRM_MS = 800;
@@ -51,7 +51,6 @@ export class GenericTracker implements ExerciseTracker {
   #wrongViewSinceMs: number | null = null;
   #notJudged: NotJudgedReason | null = null;
   #lastTMs = 0;
-  readonly #checks: StretchChecks;
   #form: FormStage;
   /** Where in a rep or hold the last frame was: which form rules apply. */
   #phase: CheckPhase = 'start';
@@ -59,10 +58,9 @@ export class GenericTracker implements ExerciseTracker {
   #formPausedBy: CheckId | null = null;
   #workSide: Side | null = null;
 
-  constructor(spec: ExerciseSpec, options: TrackerOptions = {}, checks: StretchChecks = { checks: [] }) {
+  constructor(spec: ExerciseSpec, options: TrackerOptions = {}) {
     this.#spec = spec;
     this.#options = options;
-    this.#checks = checks;
     this.definition = spec.definition;
     this.#filter = new OneEuroFilter(spec.smoothing);
     this.#form = this.#newForm();
@@ -70,7 +68,7 @@ export class GenericTracker implements ExerciseTracker {
   }
 
   #newForm(): FormStage {
-    return new FormStage(this.#checks.checks, { strict: this.#options.strictForm ?? true });
+    return new FormStage(this.#spec.checks, { strict: this.#options.strictForm ?? true });
   }
 
   #newCounting(): Counting {
@@ -153,7 +151,7 @@ export class GenericTracker implements ExerciseTracker {
     const points = f ? bodyPoints(frame) : null;
     const input = f && points ? { features: f, points, workSide, position } : null;
     // before counting starts, rules are judged only close to the start position, to say what keeps the person out
-    const near = f && (this.#spec.inPosition(f, position) || (this.#checks.nearStart?.(f, position) ?? false));
+    const near = f && (this.#spec.inPosition(f, position) || (this.#spec.nearStart?.(f, position) ?? false));
     const phase: CheckPhase | null = this.#started ? this.#phase : near ? 'start' : null;
     const stage = this.#counting.summary().sequence?.stage ?? null;
     this.#form.step(input, phase, stage, frame.tMs, this.#started, events, frame.mirrored ?? false);

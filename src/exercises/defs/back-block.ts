@@ -1,10 +1,26 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import type { BodyFeatures } from '../../motion/features.ts';
+import type { Measurement } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { bothLegs } from './measures.ts';
+import { supine } from '../../motion/synth/poses.ts';
+import { Script } from '../../motion/synth/script.ts';
+import { DEFAULT_RENDER } from '../../motion/synth/timeline.ts';
+import { kneeFlexionDeg } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
 
-export const backBlock: ExerciseSpec = {
+/** The block under the sacrum lifts the pelvis above the shoulder line, in torso lengths. */
+const pelvisLift = (f: BodyFeatures): Measurement => ({ depth: f.pelvisAboveShoulders, side: null });
+
+/** On the block the hips sit 0.2-0.3 torso lengths above the shoulders on the generator (a 10-15 cm block); under
+ * this they have come off it (lying flat measures -0.05 to 0.05, adaptx/knee_to_chest). */
+const PELVIS_ON_BLOCK_MIN = 0.15;
+/** Knees bent more than this during the block hold are not relaxed down: legs lying long measure 0.3-3 degrees on the generator (no back block footage); feet
+ * kept flat with the knees up measure 60-90. */
+const RELAXED_KNEE_MAX_DEG = 35;
+
+export const backBlock = defineStretch({
   definition: {
     id: 'back-block',
-    order: 10,
     name: 'Back block',
     summary: 'Resting with the sacrum on a block lets the low back sink into a gentle extension; knees to chest after.',
     steps: [
@@ -26,14 +42,48 @@ export const backBlock: ExerciseSpec = {
       release: 'Lift your hips and take the block away.',
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'supine-knees-bent' || position === 'supine-knees-straight',
-  measure: (f) => ({ depth: f.pelvisAboveShoulders, side: null }),
+  measure: pelvisLift,
+  checks: [
+    {
+      id: 'pelvis-on-block',
+      article: 'Lift the bottom and put a block under the sacrum; stay on it for the hold.',
+      measures: 'hip height above the shoulders, torso lengths',
+      read: ({ features }) => ({ value: features.pelvisAboveShoulders, side: null }),
+      below: PELVIS_ON_BLOCK_MIN,
+      when: ['hold'],
+      stage: 'block-hold',
+      side: 'none',
+      fault: 'Your pelvis has slipped off the block.',
+      cue: 'Lift your bottom and settle your sacrum back on the block.',
+      effect: 'pause-hold',
+      segment: [LM.leftHip, LM.rightHip],
+    },
+    {
+      id: 'legs-relaxed',
+      article: 'Let the legs relax down so that you are lying down.',
+      measures: 'knee bend of the more bent leg, degrees',
+      read: ({ points }) => {
+        const l = kneeFlexionDeg(points, 'left');
+        const r = kneeFlexionDeg(points, 'right');
+        if (l === null && r === null) return null;
+        const side = (l ?? -1) >= (r ?? -1) ? 'left' : 'right';
+        return { value: Math.max(l ?? -Infinity, r ?? -Infinity), side };
+      },
+      above: RELAXED_KNEE_MAX_DEG,
+      when: ['hold'],
+      stage: 'block-hold',
+      side: 'none',
+      fault: 'Your legs are not relaxed down.',
+      cue: 'Let your legs slide down and relax on the floor.',
+      effect: 'cue',
+      segment: [LM.leftKnee, LM.leftAnkle, LM.rightKnee, LM.rightAnkle],
+    },
+  ],
   counter: {
     type: 'sequence',
     block: {
       type: 'hold',
-      measure: (f) => ({ depth: f.pelvisAboveShoulders, side: null }),
+      measure: pelvisLift,
       // no footage: a 10-15 cm block under the sacrum raises the hips 0.2-0.3 torso lengths above the shoulders
       // in the generator; lying flat measures -0.05..0.05 (adaptx/knee_to_chest rest)
       enterDepth: 0.12,
@@ -52,4 +102,30 @@ export const backBlock: ExerciseSpec = {
       graceMs: 1500,
     },
   },
-};
+  scenario: (v) => {
+    const k = v.depthScale ?? 1;
+    const heightM = v.heightM ?? DEFAULT_RENDER.heightM;
+    const rest = { hipL: 45, kneeL: 90, hipR: 45, kneeR: 90, plantarL: 45, plantarR: 45, blockDeg: 0 };
+    // a 12 cm block under the sacrum tilts the trunk; straight legs slope down from the raised hips to the floor
+    const blockDeg = (Math.asin(0.12 / (0.3 * heightM)) * 180) / Math.PI;
+    const legDownDeg = (Math.asin(0.12 / (0.49 * heightM)) * 180) / Math.PI;
+    const onBlock = {
+      blockDeg: k * blockDeg,
+      hipL: -blockDeg - legDownDeg,
+      kneeL: 0,
+      hipR: -blockDeg - legDownDeg,
+      kneeR: 0,
+      plantarL: 10,
+      plantarR: 10,
+    };
+    const knees = { hipL: 125, kneeL: 115, hipR: 125, kneeR: 115, plantarL: 20, plantarR: 20 };
+    const s = new Script(rest).stay(3).move(onBlock, 2.5);
+    for (let i = 0; i < (v.reps ?? 3); i++) {
+      s.hold(v.holdS ?? 62, undefined, false)
+        .move(knees, 1.5)
+        .hold(6, undefined, k >= 1)
+        .move(onBlock, 1.5);
+    }
+    return { pose: supine, script: s.move(rest, 2).stay(3), floor: true };
+  },
+});

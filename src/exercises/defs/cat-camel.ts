@@ -1,9 +1,11 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
+import { fourPoint } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
+import { fourPointChecks, nearFourPoint } from './shared-checks.ts';
 
-export const catCamel: ExerciseSpec = {
+export const catCamel = defineStretch({
   definition: {
     id: 'cat-camel',
-    order: 6,
     name: 'Cat / camel',
     summary: 'Slow rounding and hollowing of the whole spine on all fours.',
     steps: [
@@ -25,11 +27,12 @@ export const catCamel: ExerciseSpec = {
       release: 'Come back to a flat back.',
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'four-point-kneel',
   // head height over the shoulder line moves with the whole spine: +0.31..0.35 torso lengths in cow,
   // -0.14..-0.15 in cat, 0.03-0.06 neutral (pfc/cat-cow)
   measure: (f) => (f.headAboveShoulders === null ? null : { depth: f.headAboveShoulders, side: null }),
+  // the article's tabletop: hands under shoulders, knees under hips, straight arms; the spine moves, not the body
+  checks: fourPointChecks('reject-rep'),
+  nearStart: nearFourPoint,
   counter: {
     type: 'cycle',
     // cow rises 0.28 above neutral there; 0.15 is about half of it
@@ -39,4 +42,16 @@ export const catCamel: ExerciseSpec = {
     // neutral tabletop is held 1.75 s before the first cow in the clip
     neutralWindowMs: 1200,
   },
-};
+  scenario: (v) => {
+    const k = v.depthScale ?? 1;
+    const rest = { neck: -5 };
+    const s = new Script(rest).stay(3);
+    for (let i = 0; i < (v.reps ?? 5); i++)
+      s.move(towards(rest, { neck: 40 }, k), 1.2)
+        .stay(1)
+        .move(towards(rest, { neck: -40 }, k), 1.6)
+        .stay(1)
+        .rep();
+    return { pose: fourPoint, script: s.move(rest, 1.2).stay(2), floor: true };
+  },
+});

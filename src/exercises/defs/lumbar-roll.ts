@@ -1,5 +1,11 @@
-import type { ExerciseSpec, Measurement } from '../counting/spec.ts';
+import type { BodyFeatures } from '../../motion/features.ts';
+import type { Measurement } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { kneesBent } from '../../motion/position.ts';
+import { supine } from '../../motion/synth/poses.ts';
+import { alternate, Script, towards } from '../../motion/synth/script.ts';
+import { kneeGapRatio, shoulderLineTiltDeg } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
 
 /** Seen from the raised feet, the picture exaggerates the roll: 45 degrees shows as 60-64 in the image on the
  * kinematic generator (camera 0.8 m up, 2 m away), so image angles are scaled by 45/62 when no world landmarks exist. */
@@ -8,7 +14,7 @@ const IMAGE_TO_TRUE = 45 / 62;
 /** How far the bent knees have rolled to one side. From the world landmarks when there are some (the true angle,
  * whatever the camera height); else the knees' tilt from the body's midline in a front (feet-end) view, folded to
  * 0..90 degrees: with the camera at the feet and not mirrored, knees dropping to image-right drop to the left. */
-function kneeDrop(f: Parameters<ExerciseSpec['measure']>[0]): Measurement | null {
+function kneeDrop(f: BodyFeatures): Measurement | null {
   if (f.kneeRollWorldDeg !== null)
     return { depth: Math.abs(f.kneeRollWorldDeg), side: f.kneeRollWorldDeg > 0 ? 'right' : 'left' };
   const a = f.kneeDropDeg;
@@ -27,7 +33,7 @@ const KNEES_ABOVE_HIPS_MIN = 0.15;
 const FORESHORTENED_MIN_SHOULDER_RATIO = 1.0;
 
 /** Lying on the back with the knees bent, filmed from the feet; the knees may already lean to a side. */
-function lyingSeenFromTheFeet(f: Parameters<ExerciseSpec['inPosition']>[0]): boolean {
+function lyingSeenFromTheFeet(f: BodyFeatures): boolean {
   return (
     kneesBent(f) &&
     -(f.pelvisAboveKnees ?? 0) > KNEES_ABOVE_HIPS_MIN &&
@@ -35,10 +41,18 @@ function lyingSeenFromTheFeet(f: Parameters<ExerciseSpec['inPosition']>[0]): boo
   );
 }
 
-export const lumbarRoll: ExerciseSpec = {
+const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
+
+/** The shoulder line tilting more than this from where it lay at rest, degrees, is a shoulder lifting off the
+ * floor: the generator's correct rolls keep it within 3.4 degrees (camera 0.8 and 1.4 m up) (no lumbar roll footage). */
+const SHOULDER_TILT_MAX_DEG = 12;
+/** Knees further apart than this many hip widths have come apart: together (hip-width) measures ~1 on the
+ * generator; 0.89-1.12 on the generator (no footage); 1.8 is knees clearly apart, a thigh turned out ~20 degrees. */
+const KNEE_GAP_MAX = 1.8;
+
+export const lumbarRoll = defineStretch({
   definition: {
     id: 'lumbar-roll',
-    order: 2,
     name: 'Lumbar roll',
     summary: 'Gentle rotation of the low back by letting the bent knees fall side to side.',
     steps: [
@@ -61,9 +75,43 @@ export const lumbarRoll: ExerciseSpec = {
       release: 'Bring your knees back to the middle.',
     },
   },
-  views: ['front'],
   inPosition: lyingSeenFromTheFeet,
   measure: kneeDrop,
+  checks: [
+    {
+      id: 'shoulders-down',
+      article: 'The shoulders stay on the floor while the knees drop to the side.',
+      measures: 'tilt of the shoulder line against its tilt at rest, degrees (seen from the feet)',
+      read: ({ points }) => {
+        const v = shoulderLineTiltDeg(points);
+        return v === null ? null : { value: Math.abs(v), side: null };
+      },
+      relativeToRest: true,
+      above: SHOULDER_TILT_MAX_DEG,
+      when: ALWAYS,
+      side: 'none',
+      fault: 'A shoulder is lifting off the floor.',
+      cue: 'Keep both shoulders on the floor; let only the knees go.',
+      effect: 'reject-rep',
+      segment: [LM.leftShoulder, LM.rightShoulder],
+    },
+    {
+      id: 'knees-together',
+      article: 'Let the knees drop together to one side.',
+      measures: 'knee separation over hip-joint separation',
+      read: ({ points }) => {
+        const v = kneeGapRatio(points);
+        return v === null ? null : { value: v, side: null };
+      },
+      above: KNEE_GAP_MAX,
+      when: ALWAYS,
+      side: 'none',
+      fault: 'Your knees are coming apart.',
+      cue: 'Keep your knees together as they drop.',
+      effect: 'cue',
+      segment: [LM.leftKnee, LM.rightKnee],
+    },
+  ],
   counter: {
     type: 'reps',
     // no footage: a comfortable roll is 40-60 degrees; 25 is about half of one, far above the 1-3 degrees of
@@ -74,4 +122,17 @@ export const lumbarRoll: ExerciseSpec = {
     // a roll and return takes 2-4 s; under 0.8 s is a flop or a detection jump
     minPhaseMs: 800,
   },
-};
+  scenario: (v) => {
+    const s = new Script({ legRoll: 0 }).stay(3);
+    for (let i = 0; i < (v.reps ?? 6); i++) {
+      const side = alternate(i);
+      s.move(towards({ legRoll: 0 }, { legRoll: side === 'left' ? 45 : -45 }, v.depthScale ?? 1), 1.5)
+        .stay(0.5)
+        .rep(side)
+        .move({ legRoll: 0 }, 1.5)
+        .stay(1);
+    }
+    // filmed from the feet, the camera raised on a chair
+    return { pose: supine, script: s.stay(1), floor: true, cameraHeightM: 0.8, distanceM: 2 };
+  },
+});

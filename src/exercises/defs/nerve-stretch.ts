@@ -1,6 +1,12 @@
 import type { BodyFeatures } from '../../motion/features.ts';
-import type { ExerciseSpec, Measurement } from '../counting/spec.ts';
+import type { Measurement } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import type { Side } from '../types.ts';
+import { standing } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
+import { headFlexionDeg, kneeFlexionDeg } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
+import type { CheckInput } from '../checks/types.ts';
 
 /** Side-on the far leg is often hidden (far-side joints under 0.5 visibility in 25-50 % of the frames of the footage
  * tracks): then a leg alone is "raised" when its ankle is less than this many torso lengths below the hips (standing
@@ -33,10 +39,36 @@ function footOnBench(f: BodyFeatures): boolean {
   return side !== null && (f.legs[side].kneeFlexionDeg ?? 90) < 25;
 }
 
-export const nerveStretch: ExerciseSpec = {
+const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
+const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
+
+/** The raised (worked) leg, from the features: the foot clearly higher than the other. */
+function workedLeg({ workSide, features }: CheckInput): Side | null {
+  if (workSide) return workSide;
+  const l = features.legs.left.ankleY;
+  const r = features.legs.right.ankleY;
+  if (l === null || r === null || Math.abs(l - r) <= 0.5) return null;
+  return l < r ? 'left' : 'right';
+}
+
+/** Knee bend over this, degrees, is not "completely straight": straight legs measure 0-8 on the generator (3
+ * degrees of knee bend plus landmark noise); the start position allows 25. */
+const STRAIGHT_KNEE_MAX_DEG = 15;
+/** The head dropped forward more than this from the line of the trunk, degrees, while leaning: the back is rounding
+ * instead of hinging at the hips (a hinge keeps the head in line, 0-10 on the generator). BlazePose has no spine
+ * points, so the head's drop against the trunk line stands for the rounding. */
+const ROUNDING_MAX_DEG = 30;
+
+/** Standing with one foot clearly higher than the other (up on a bench), upright. */
+function nearBench(f: BodyFeatures): boolean {
+  const l = f.legs.left.ankleY;
+  const r = f.legs.right.ankleY;
+  return f.trunkElevationDeg > 45 && l !== null && r !== null && Math.abs(l - r) > 0.5;
+}
+
+export const nerveStretch = defineStretch({
   definition: {
     id: 'nerve-stretch',
-    order: 8,
     name: 'Nerve stretch',
     summary: 'Glides the sciatic nerve by pointing and bending the ankle with the leg straight.',
     steps: [
@@ -56,11 +88,64 @@ export const nerveStretch: ExerciseSpec = {
       deeper: 'Bend the foot back towards you a little more.',
       hold: 'Point the foot away, then bend it back.',
       release: 'Lower the leg from the bench.',
+      switchSide: (side) => `Alternate: now the ${side} leg.`,
     },
   },
-  views: ['side'],
   inPosition: (f) => footOnBench(f),
   measure: raisedAnkle,
+  checks: [
+    {
+      id: 'raised-leg-straight',
+      article: 'One foot up on a bench, that leg completely straight.',
+      measures: 'knee bend of the raised leg, degrees',
+      read: (inp) => {
+        const s = workedLeg(inp);
+        const v = s ? kneeFlexionDeg(inp.points, s) : null;
+        return v === null ? null : { value: v, side: s };
+      },
+      above: STRAIGHT_KNEE_MAX_DEG,
+      when: ALWAYS,
+      side: 'worked',
+      fault: 'Your raised knee is bent.',
+      cue: 'Straighten the leg on the bench completely.',
+      effect: 'reject-rep',
+      segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+    },
+    {
+      id: 'standing-leg-straight',
+      article: 'Stand tall on the other leg.',
+      measures: 'knee bend of the standing leg, degrees',
+      read: (inp) => {
+        const s = workedLeg(inp);
+        const v = s ? kneeFlexionDeg(inp.points, other(s)) : null;
+        return v === null ? null : { value: v, side: other(s!) };
+      },
+      above: STRAIGHT_KNEE_MAX_DEG,
+      when: ALWAYS,
+      side: 'other',
+      fault: 'Your standing knee is bent.',
+      cue: 'Straighten your standing leg.',
+      effect: 'cue',
+      segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+    },
+    {
+      id: 'hinge-at-hips',
+      article: 'Lean forwards at the hips (not by rounding the back).',
+      measures: 'head dropped forward from the line of the trunk, degrees',
+      read: ({ points }) => {
+        const v = headFlexionDeg(points);
+        return v === null ? null : { value: v, side: null };
+      },
+      above: ROUNDING_MAX_DEG,
+      when: ALWAYS,
+      side: 'none',
+      fault: 'You are rounding your back.',
+      cue: 'Keep your back long and lean from your hips.',
+      effect: 'cue',
+      segment: [LM.nose, LM.leftEar, LM.rightEar, LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip],
+    },
+  ],
+  nearStart: nearBench,
   counter: {
     type: 'reps',
     // no footage: ankle range from point to bend is 30-50 degrees in healthy adults, 15 counts a deliberate bend
@@ -71,4 +156,16 @@ export const nerveStretch: ExerciseSpec = {
     // rest = the pointed foot: the 20th percentile of the last 6 s of (negated) ankle angle
     baseline: { windowMs: 6000, quantile: 0.2 },
   },
-};
+  scenario: (v) => {
+    const rest = { raise: 70, plantar: 25, lean: 10, raisedLeft: v.cameraSide === 'right' ? 0 : 1 };
+    const side: Side = rest.raisedLeft ? 'left' : 'right';
+    const s = new Script(rest).stay(3);
+    for (let i = 0; i < (v.reps ?? 6); i++)
+      s.move(towards(rest, { plantar: -15 }, v.depthScale ?? 1), 0.8)
+        .stay(0.5)
+        .rep(side)
+        .move(rest, 0.8)
+        .stay(0.7);
+    return { pose: standing, script: s.stay(1), floor: false };
+  },
+});

@@ -1,10 +1,12 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { hipKneeOpening } from './measures.ts';
+import { fourPoint } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
+import { fourPointChecks, nearFourPoint } from './shared-checks.ts';
 
-export const pelvicTilt: ExerciseSpec = {
+export const pelvicTilt = defineStretch({
   definition: {
     id: 'pelvic-tilt',
-    order: 1,
     name: 'Pelvic tilt',
     summary: 'Small, slow tilts of the pelvis that wake up the low back and the deep abdominals.',
     steps: [
@@ -26,12 +28,13 @@ export const pelvicTilt: ExerciseSpec = {
       release: 'Let your low back return to neutral.',
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'four-point-kneel' || position === 'supine-knees-bent',
   measure: hipKneeOpening,
   // tucks take 1-1.5 s each way (bloomfit/pelvic_tilt) and move only 7-19 degrees: smooth harder than the default
   // (0.8 Hz at rest) so that 1-2 px of landmark jitter (±2-4 degrees on this sum of two angles) cannot pass as a tuck
   smoothing: { minCutoffHz: 0.8, beta: 0.02, derivativeCutoffHz: 1 },
+  // the article's tabletop: hands under shoulders, knees under hips, straight arms; the spine moves, not the body
+  checks: fourPointChecks('reject-rep'),
+  nearStart: nearFourPoint,
   counter: {
     type: 'reps',
     // a tuck opens hip + knee by 13-19 degrees over rest on bloomfit/pelvic_tilt, the first, shallow tuck by 7.7
@@ -51,4 +54,15 @@ export const pelvicTilt: ExerciseSpec = {
     // rest differs per person: take it as the 20th percentile of the last 8 s (tucks fill ~40 % of the time)
     baseline: { windowMs: 8000, quantile: 0.2 },
   },
-};
+  scenario: (v) => {
+    const rest = { tuck: 0, neck: -5 };
+    const s = new Script(rest).stay(3);
+    for (let i = 0; i < (v.reps ?? 6); i++)
+      s.move(towards(rest, { tuck: 7 }, v.depthScale ?? 1), 0.8)
+        .stay(1.2)
+        .rep()
+        .move(rest, 0.8)
+        .stay(1);
+    return { pose: fourPoint, script: s.stay(2), floor: true };
+  },
+});

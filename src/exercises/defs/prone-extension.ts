@@ -1,10 +1,23 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { trunkLift } from './measures.ts';
+import { prone } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
+import { elbowFlexionDeg, headFlexionDeg, hipAboveFloorLine } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
 
-export const proneExtension: ExerciseSpec = {
+/** Elbows bent less than this are straight arms, a cobra, not propped on the forearms: pfc/sphinx-pose measures
+ * 55-96 degrees, pfc/cobra-pose and aris/upward_dog 3-9 (held straight arms). */
+const FOREARMS_MIN_ELBOW_DEG = 30;
+/** The trunk lift at which the prone extension's hold starts (its counter's enterDepth). */
+const PROPPED_MIN_DEG = 15;
+/** Hips higher than this above the floor line (ankle to wrist), torso lengths, are off the floor: pfc/sphinx-pose 0.13-0.23; upward dog with the hips off the mat 0.33-0.41 (aris/upward_dog), a plank 0.4-0.6 (malik/plank). */
+const HIPS_UP_MAX = 0.3;
+/** The head tipped back more than this from the line of the trunk, degrees, cranks the neck: pfc/sphinx-pose -4 to 30; the cobra of pfc/cobra-pose, head thrown back, 35-42. */
+const NECK_BACK_MAX_DEG = 34;
+
+export const proneExtension = defineStretch({
   definition: {
     id: 'prone-extension',
-    order: 5,
     name: 'Prone extension',
     summary: 'Lying on your front and propping up on your forearms: a gentle backward bend for the low back.',
     steps: [
@@ -26,9 +39,55 @@ export const proneExtension: ExerciseSpec = {
       release: 'Lower yourself slowly.',
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'prone',
   measure: trunkLift,
+  checks: [
+    {
+      id: 'on-forearms',
+      article: 'Push up on the forearms, elbows under the shoulders (not on straight arms).',
+      measures: 'elbow bend, degrees (0 = straight arm)',
+      // lying low on the forearms the upper arm points forward and the elbow opens out straight: only a trunk lifted
+      // past the hold's 15 degrees tells forearms (54-96 degrees of elbow bend) from straight arms
+      read: ({ points, features }) =>
+        features.trunkElevationDeg >= PROPPED_MIN_DEG ? elbowFlexionDeg(points, features.nearSide) : null,
+      below: FOREARMS_MIN_ELBOW_DEG,
+      // judged once settled: on the way up and down the elbow passes through every angle
+      when: ['hold'],
+      side: 'near',
+      fault: 'You are up on straight arms.',
+      cue: 'Come down onto your forearms, elbows under your shoulders.',
+      effect: 'pause-hold',
+      segment: [LM.leftShoulder, LM.leftElbow, LM.leftWrist, LM.rightShoulder, LM.rightElbow, LM.rightWrist],
+    },
+    {
+      id: 'hips-down',
+      article: 'The pelvis stays on the floor; only the upper body arches.',
+      measures: 'hip height above the floor line (ankle to wrist), torso lengths',
+      read: ({ points, features }) => hipAboveFloorLine(points, features.nearSide),
+      above: HIPS_UP_MAX,
+      when: ['start', 'moving', 'end-range', 'hold'],
+      side: 'near',
+      fault: 'Your hips are lifting off the floor.',
+      cue: 'Let your hips sink and stay on the floor.',
+      effect: 'pause-hold',
+      segment: [LM.leftHip, LM.rightHip, LM.leftKnee, LM.rightKnee],
+    },
+    {
+      id: 'neck-neutral',
+      article: 'Arch backwards slowly and gently; the neck follows the spine.',
+      measures: 'head tipped back from the line of the trunk, degrees',
+      read: ({ points }) => {
+        const v = headFlexionDeg(points);
+        return v === null ? null : { value: -v, side: null };
+      },
+      above: NECK_BACK_MAX_DEG,
+      when: ['end-range', 'hold'],
+      side: 'none',
+      fault: 'Your head is tipped back.',
+      cue: 'Keep your neck long; look at the floor a little ahead of you.',
+      effect: 'cue',
+      segment: [LM.nose, LM.leftEar, LM.rightEar, LM.leftShoulder, LM.rightShoulder],
+    },
+  ],
   counter: {
     type: 'hold',
     // on forearms the trunk rises 24-30 degrees (pfc/sphinx-pose), on straight arms 51 (pfc/cobra-pose);
@@ -44,4 +103,15 @@ export const proneExtension: ExerciseSpec = {
     // against 0.2-0.9 s with the default 0.6)
     plateauFraction: 0.25,
   },
-};
+  scenario: (v) => {
+    const k = v.depthScale ?? 1;
+    const rest = { lift: 2 };
+    const s = new Script(rest).stay(3);
+    for (let i = 0; i < (v.reps ?? 3); i++)
+      s.move(towards(rest, { lift: 28 }, k), 1.5)
+        .hold(v.holdS ?? 11, undefined, k >= 1)
+        .move(rest, 1.5)
+        .stay(2);
+    return { pose: prone, script: s, floor: true };
+  },
+});

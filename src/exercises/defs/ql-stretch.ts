@@ -1,9 +1,18 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
+import { standing } from '../../motion/synth/poses.ts';
+import { Script, towards } from '../../motion/synth/script.ts';
+import { hipShiftAgainstBend, trunkLeanAndTwistDeg } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
 
-export const qlStretch: ExerciseSpec = {
+/** Leaning forward or twisting more than this beyond standing upright, degrees, is not a pure side bend: the
+ * generator's side bends keep both within 8 degrees (camera 1.0 and 1.6 m up); pfc/side-stretches 6-9 while bending, then a twist of 12-24 as the chest turns to the floor (seen by eye: a fault). */
+const FORWARD_OR_TWIST_MAX_DEG = 20;
+/** Hips pushed out less than this against the bend, torso lengths, is not "push the hip out": the generator pushes the hip 0.2 torso lengths out at full bend; pfc/side-stretches keeps the hips over the feet (-0.2 to 0.2, a fault seen by eye). */
+const HIP_SHIFT_MIN = 0.05;
+
+export const qlStretch = defineStretch({
   definition: {
     id: 'ql-stretch',
-    order: 9,
     name: 'QL side-bend stretch',
     summary: 'A standing side bend that stretches the quadratus lumborum along the side of the low back.',
     steps: [
@@ -30,6 +39,41 @@ export const qlStretch: ExerciseSpec = {
   inPosition: (f, position) => position === 'standing' || f.trunkElevationDeg > 50,
   // lean of the trunk line from vertical; facing the camera, leaning to image-right is the person's left
   measure: (f) => ({ depth: Math.abs(f.trunkLeanDeg), side: f.trunkLeanDeg > 0 ? 'left' : 'right' }),
+  checks: [
+    {
+      id: 'side-bend-only',
+      article: 'Tilt the trunk to the side (no forward lean or twist).',
+      measures: "the larger of forward lean and twist out of the body's frontal plane, degrees",
+      read: ({ points }) => {
+        if (points.space !== 'world') return null; // the picture from the front cannot show either
+        const v = trunkLeanAndTwistDeg(points);
+        return v === null ? null : { value: Math.max(Math.abs(v.forwardDeg), Math.abs(v.twistDeg)), side: null };
+      },
+      above: FORWARD_OR_TWIST_MAX_DEG,
+      when: ['moving', 'end-range', 'hold'],
+      side: 'none',
+      fault: 'You are leaning forward or twisting.',
+      cue: 'Bend straight to the side, chest facing forward.',
+      effect: 'cue',
+      segment: [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip],
+    },
+    {
+      id: 'hips-shifted',
+      article: 'Push the hip out to the other side.',
+      measures: 'hip centre pushed out against the bend from over the feet, torso lengths',
+      read: ({ points }) => {
+        const v = hipShiftAgainstBend(points);
+        return v === null ? null : { value: v, side: null };
+      },
+      below: HIP_SHIFT_MIN,
+      when: ['end-range', 'hold'],
+      side: 'none',
+      fault: 'Your hips are not pushed out to the side.',
+      cue: 'Push your hip out to the other side as you bend.',
+      effect: 'cue',
+      segment: [LM.leftHip, LM.rightHip],
+    },
+  ],
   counter: {
     type: 'hold',
     // pfc/side-stretches: upright sway 0-10 degrees, the deep bend 30-34; 20 is clearly bent
@@ -40,4 +84,15 @@ export const qlStretch: ExerciseSpec = {
     minReportMs: 2000,
     graceMs: 1500,
   },
-};
+  scenario: (v) => {
+    const k = v.depthScale ?? 1;
+    const s = new Script({ bend: 0 }).stay(3);
+    for (const side of ['left', 'right'] as const) {
+      s.move(towards({ bend: 0 }, { bend: side === 'left' ? 30 : -30 }, k), 3)
+        .hold(v.holdS ?? 21, side, k >= 1)
+        .move({ bend: 0 }, 3)
+        .stay(3);
+    }
+    return { pose: standing, script: s, floor: false };
+  },
+});

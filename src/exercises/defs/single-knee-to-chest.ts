@@ -1,5 +1,11 @@
-import type { ExerciseSpec } from '../counting/spec.ts';
+import { defineStretch } from '../define-stretch.ts';
 import { raisedLeg } from './measures.ts';
+import { kneesToChest } from './shared-scenarios.ts';
+import { ankleAboveTrunkLine } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
+import type { FormCheck } from '../checks/types.ts';
+import type { Side } from '../types.ts';
+import { headDown } from './shared-checks.ts';
 
 /** The other leg stays down: its hip flexion stays under 75 degrees (resting bent leg 40-50 on adaptx). */
 const OTHER_LEG_DOWN_MAX_DEG = 75;
@@ -7,10 +13,33 @@ const OTHER_LEG_DOWN_MAX_DEG = 75;
  * drawn well past upright; lifting takes 0.5-1 s, so the hold starts within ~0.4 s of the knee arriving. */
 const HOLD_ENTER_DEG = 100;
 
-export const singleKneeToChest: ExerciseSpec = {
+const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
+
+/** A foot higher than this above the floor (the trunk line), torso lengths, is held up, not resting: a foot flat
+ * with the knee bent and a leg long on the floor measure -0.28 to -0.11 (adaptx/knee_to_chest, one outlier frame at 0.39) on the footage tracks. */
+const OTHER_FOOT_UP_MAX = 0.35;
+
+const otherLegStraight: FormCheck = {
+  id: 'other-leg-straight',
+  article: 'Allow the other leg to straighten out (it rests on the floor).',
+  measures: "the other leg's ankle height above the floor line, torso lengths",
+  read: ({ points, workSide }) => {
+    if (!workSide) return null;
+    const v = ankleAboveTrunkLine(points, other(workSide));
+    return v === null ? null : { value: v, side: other(workSide) };
+  },
+  above: OTHER_FOOT_UP_MAX,
+  when: ['end-range', 'hold'],
+  side: 'other',
+  fault: 'Your other leg is held up.',
+  cue: 'Let your other leg rest and straighten out along the floor.',
+  effect: 'cue',
+  segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+};
+
+export const singleKneeToChest = defineStretch({
   definition: {
     id: 'single-knee-to-chest',
-    order: 3,
     name: 'Single knee to chest',
     summary: 'Stretches the low back and buttock one side at a time.',
     steps: [
@@ -30,10 +59,9 @@ export const singleKneeToChest: ExerciseSpec = {
       deeper: 'Draw the knee a little closer to your chest.',
       hold: 'Hold it there and breathe easily.',
       release: 'Lower the leg slowly.',
+      switchSide: (side) => `Alternate: now the ${side} leg.`,
     },
   },
-  views: ['side'],
-  inPosition: (_f, position) => position === 'supine-knees-bent' || position === 'supine-knees-straight',
   measure: (f) => {
     const m = raisedLeg(f);
     if (!m || !m.side) return m;
@@ -47,6 +75,7 @@ export const singleKneeToChest: ExerciseSpec = {
       return m.depth > OTHER_LEG_DOWN_MAX_DEG ? { depth: Math.min(m.depth, HOLD_ENTER_DEG - 1), side: m.side } : null;
     return m;
   },
+  checks: [otherLegStraight, headDown],
   counter: {
     type: 'hold',
     enterDepth: HOLD_ENTER_DEG,
@@ -58,4 +87,5 @@ export const singleKneeToChest: ExerciseSpec = {
     // the clip cuts to a close-up for 0.1-0.3 s and the detector loses the body: pause, don't end
     graceMs: 1500,
   },
-};
+  scenario: (v) => kneesToChest(v, 'one'),
+});

@@ -1,5 +1,5 @@
 /** A small builder for keyframed stretch scripts that writes the ground-truth labels as it goes. Pure. */
-import type { Side } from '../../exercises/types.ts';
+import type { Side } from '../features.ts';
 import type { Keyframe, Params } from './timeline.ts';
 
 export interface ExpectedHold {
@@ -58,3 +58,6 @@ export function towards(rest: Params, deep: Params, scale: number): Params {
   for (const k of Object.keys(deep)) out[k] = (rest[k] ?? 0) + scale * (deep[k]! - (rest[k] ?? 0));
   return out;
 }
+
+/** Left on even reps, right on odd ones: the side of rep `i` of an alternating stretch. */
+export const alternate = (i: number): Side => (i % 2 === 0 ? 'left' : 'right');

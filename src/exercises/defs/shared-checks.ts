@@ -1,25 +1,25 @@
-/** Form checks on all fours, shared by the pelvic tilt and cat/camel: hands under shoulders, knees under hips,
- * straight arms, and the spine moving rather than the whole body rocking. */
-import { LM } from '../../../pose/landmarks.ts';
-import { elbowFlexionDeg, handAheadOfShoulder, kneeBehindHip } from '../../../motion/form-features.ts';
-import type { BodyFeatures } from '../../../motion/features.ts';
-import type { BodyPosition } from '../../types.ts';
-import type { CheckEffect, CheckInput, FormCheck, StretchChecks } from '../types.ts';
+/** Form checks shared by several stretches: on all fours (pelvic tilt, cat/camel: hands under shoulders, knees under
+ * hips, straight arms, the spine moving rather than the whole body rocking), and lying on the back (the head down). */
+import { LM } from '../../pose/landmarks.ts';
+import { elbowFlexionDeg, handAheadOfShoulder, headFlexionDeg, kneeBehindHip } from '../../motion/form-features.ts';
+import type { BodyFeatures } from '../../motion/features.ts';
+import type { BodyPosition } from '../types.ts';
+import type { CheckEffect, CheckInput, FormCheck } from '../checks/types.ts';
 
 const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
 
 /** Hands this far ahead of the shoulders along the floor, torso lengths, are not "under the shoulders": correct
- * tabletops measure __HANDS__ on the footage tracks. */
+ * tabletops measure -0.02 to 0.06 (bloomfit/pelvic_tilt) and 0.07 to 0.25 (pfc/cat-cow) on the footage tracks. */
 const HANDS_AHEAD_MAX = 0.3;
 const HANDS_BEHIND_MAX = -0.3;
-/** Knees this far behind or ahead of the hips along the floor, torso lengths: correct tabletops measure __KNEES__;
+/** Knees this far behind or ahead of the hips along the floor, torso lengths: correct tabletops measure 0.09 to 0.27 (bloomfit/pelvic_tilt, the tuck included) and -0.15 to 0.09 (pfc/cat-cow);
  * a pelvic tilt tucks the thighs ~7 degrees forward (0.1 torso lengths). */
 const KNEES_BEHIND_MAX = 0.35;
 const KNEES_AHEAD_MAX = -0.35;
-/** Elbows bent more than this are not straight arms: tabletops measure __ELBOW__. */
+/** Elbows bent more than this are not straight arms: tabletops measure 23-31 degrees (bloomfit/pelvic_tilt: soft, not locked elbows) and 10-25 (pfc/cat-cow); 40 is a clear bend. */
 const ELBOW_MAX_DEG = 40;
 /** The shoulders travel over the hands by more than this within 3 s, torso lengths: the whole body is rocking.
- * Tilts and cat/camel keep the shoulders over the hands: __ROCK__ on the footage tracks. */
+ * Tilts and cat/camel keep the shoulders over the hands: 0.08 (bloomfit/pelvic_tilt) and 0.18 (pfc/cat-cow) on the footage tracks. */
 const ROCK_MAX = 0.25;
 
 /** The pelvic tilt may also be done lying on the back: these rules are about all fours only. */
@@ -93,7 +93,23 @@ export function nearFourPoint(f: BodyFeatures, position: BodyPosition): boolean 
   return Math.abs(f.trunkElevationDeg) < 35 && kneeBent && (f.wristsBelowShoulders ?? 0) > 0.3;
 }
 
-export const fourPointStretchChecks = (rockingEffect: CheckEffect): StretchChecks => ({
-  checks: fourPointChecks(rockingEffect),
-  nearStart: nearFourPoint,
-});
+/** The head lifted (chin towards the chest) more than this from the line of the trunk, degrees: lying relaxed on
+ * the footage tracks measures -3 to 14 degrees (adaptx/knee_to_chest, single and double holds and rest). */
+const HEAD_LIFT_MAX_DEG = 25;
+
+export const headDown: FormCheck = {
+  id: 'head-down',
+  article: 'Lying on your back: the head stays relaxed on the floor.',
+  measures: 'head bent forward from the line of the trunk, degrees',
+  read: ({ points }) => {
+    const v = headFlexionDeg(points);
+    return v === null ? null : { value: v, side: null };
+  },
+  above: HEAD_LIFT_MAX_DEG,
+  when: ALWAYS,
+  side: 'none',
+  fault: 'Your head is lifting off the floor.',
+  cue: 'Rest your head on the floor and relax your neck.',
+  effect: 'cue',
+  segment: [LM.nose, LM.leftEar, LM.rightEar, LM.leftShoulder, LM.rightShoulder],
+};

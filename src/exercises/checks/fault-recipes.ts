@@ -3,10 +3,10 @@
  * by how much at each of three severities (just past the check's threshold, clearly past it, gross), and when in
  * the clip. For measuring how fast and how reliably each check finds its fault. Pure.
  */
-import type { CheckId } from '../../exercises/checks/types.ts';
-import type { ExerciseId } from '../../exercises/types.ts';
-import type { ExpectedHold } from './script.ts';
-import type { Params } from './timeline.ts';
+import type { ExpectedHold } from '../../motion/synth/script.ts';
+import type { Params } from '../../motion/synth/timeline.ts';
+import type { ExerciseId } from '../types.ts';
+import type { CheckId } from './types.ts';
 
 /** A fault comes on over this long (a person's hands or knee moving), and goes off as fast. */
 export const FAULT_RAMP_S = 0.4;
