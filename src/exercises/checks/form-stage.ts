@@ -30,6 +30,8 @@ export class FormStage {
   /** Faults raised before the start position was reached (they say what keeps the person out of it). */
   readonly #unlogged = new Set<CheckId>();
   #mirrored = false;
+  #status: FormStatus | null = null;
+  #statusKey = '';
   #recording = false;
 
   constructor(checks: readonly FormCheck[], options: FormStageOptions) {
@@ -118,7 +120,16 @@ export class FormStage {
     return [...new Set(ids)];
   }
 
+  /** The status, rebuilt only when a fault or what can be judged changes (it is read on every frame). */
   status(started: boolean): FormStatus {
+    const key = `${started}|${this.#states.map((s) => (s.active ? 'A' : s.judged ? 'j' : '-')).join('')}`;
+    if (this.#status && key === this.#statusKey) return this.#status;
+    this.#statusKey = key;
+    this.#status = this.#buildStatus(started);
+    return this.#status;
+  }
+
+  #buildStatus(started: boolean): FormStatus {
     const active: ActiveFault[] = this.#states
       .filter((s) => s.active)
       .map((s) => ({

@@ -17,7 +17,7 @@ import type {
   TrackerOptions,
   TrackerUpdate,
 } from '../types.ts';
-import type { ExerciseSpec } from './spec.ts';
+import type { ExerciseSpec, Measurement } from './spec.ts';
 import { createCounting, type Counting } from './counting.ts';
 import { bodyPoints } from '../../motion/form-features.ts';
 import { FormStage } from '../checks/form-stage.ts';
@@ -86,6 +86,7 @@ export class GenericTracker implements ExerciseTracker {
     let depth: number | null = null;
     let side: Side | null = null;
     let workSide: Side | null = null;
+    let measured: Measurement | null = null;
     let plausible = false;
 
     if (!frame.landmarks) reason = 'no-person';
@@ -96,13 +97,14 @@ export class GenericTracker implements ExerciseTracker {
       else {
         plausible = true;
         // the worked side, kept while the measure cannot tell it (a person does not swap legs unseen)
-        workSide = this.#spec.measure(features)?.side ?? this.#workSide;
+        measured = this.#spec.measure(features);
+        workSide = measured?.side ?? this.#workSide;
         this.#workSide = workSide;
         position = classifyPosition(features);
         view = cameraView(features);
         reason = this.#judge(features, position, view, tMs, events);
         if (!reason) {
-          const m = this.#spec.measure(features);
+          const m = measured;
           if (!m) reason = outOfFrame(frame) ? 'out-of-frame' : 'low-visibility';
           else {
             depth = this.#filter.apply(m.depth, tMs);
@@ -153,9 +155,17 @@ export class GenericTracker implements ExerciseTracker {
     // before counting starts, rules are judged only close to the start position, to say what keeps the person out
     const near = f && (this.#spec.inPosition(f, position) || (this.#spec.nearStart?.(f, position) ?? false));
     const phase: CheckPhase | null = this.#started ? this.#phase : near ? 'start' : null;
-    const stage = this.#counting.summary().sequence?.stage ?? null;
-    this.#form.step(input, phase, stage, frame.tMs, this.#started, events, frame.mirrored ?? false);
-    const holding = this.#counting.summary().hold !== null;
+    const before = this.#counting.summary();
+    this.#form.step(
+      input,
+      phase,
+      before.sequence?.stage ?? null,
+      frame.tMs,
+      this.#started,
+      events,
+      frame.mirrored ?? false,
+    );
+    const holding = before.hold !== null;
     const by = holding ? this.#form.pausing() : null;
     if (by !== this.#formPausedBy) {
       if (by) events.push({ type: 'hold-paused', tMs: frame.tMs, reason: 'form', check: by });
