@@ -17,7 +17,7 @@ import type {
   TrackerOptions,
   TrackerUpdate,
 } from '../types.ts';
-import type { ExerciseSpec, Measurement } from './spec.ts';
+import type { ExerciseSpec } from './spec.ts';
 import { createCounting, type Counting } from './counting.ts';
 import { bodyPoints } from '../../motion/form-features.ts';
 import { FormStage } from '../checks/form-stage.ts';
@@ -86,7 +86,6 @@ export class GenericTracker implements ExerciseTracker {
     let depth: number | null = null;
     let side: Side | null = null;
     let workSide: Side | null = null;
-    let measured: Measurement | null = null;
     let plausible = false;
 
     if (!frame.landmarks) reason = 'no-person';
@@ -97,7 +96,7 @@ export class GenericTracker implements ExerciseTracker {
       else {
         plausible = true;
         // the worked side, kept while the measure cannot tell it (a person does not swap legs unseen)
-        measured = this.#spec.measure(features);
+        const measured = this.#spec.measure(features);
         workSide = measured?.side ?? this.#workSide;
         this.#workSide = workSide;
         position = classifyPosition(features);
