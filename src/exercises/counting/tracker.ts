@@ -176,6 +176,7 @@ export class GenericTracker implements ExerciseTracker {
 
   /** Gives each counted rep and finished hold the list of checks that found a fault in it. */
   #withFaults(events: EngineEvent[]): EngineEvent[] {
+    if (!events.some((e) => e.type === 'rep-counted' || e.type === 'hold-ended')) return events;
     return events.map((e) =>
       e.type === 'rep-counted'
         ? { ...e, rep: { ...e.rep, faults: this.#form.faultsIn(e.rep.startS, e.rep.endS) } }
