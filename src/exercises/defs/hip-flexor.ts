@@ -7,6 +7,7 @@ import { kneeAboveAnkle, shinLeanDeg, trunkPitchDeg } from '../../motion/form-fe
 import { LM } from '../../pose/landmarks.ts';
 import type { CheckInput } from '../checks/types.ts';
 import type { Side } from '../types.ts';
+import { readSide } from '../checks/reading.ts';
 
 /** Back knee on the floor: within this many torso lengths of its ankle's height (kneeling 0-0.1 on the generator,
  * a front knee over its foot 0.8). */
@@ -40,7 +41,6 @@ function backHipExtension(f: BodyFeatures): Measurement | null {
 }
 
 const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
-const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 
 /** The kneeling (back) leg: the worked side, or the leg whose knee is lower above its ankle. */
 function backLeg({ workSide, features }: CheckInput): Side | null {
@@ -102,11 +102,7 @@ export const hipFlexor = defineStretch({
       id: 'back-knee-down',
       article: 'Lunge position, kneeling on the back knee.',
       measures: 'back knee height above its ankle, torso lengths',
-      read: (inp) => {
-        const s = backLeg(inp);
-        const v = s ? kneeAboveAnkle(inp.points, s) : null;
-        return v === null ? null : { value: v, side: s };
-      },
+      read: (inp) => readSide(backLeg(inp), (s) => kneeAboveAnkle(inp.points, s)),
       above: BACK_KNEE_UP_MAX,
       when: ALWAYS,
       side: 'worked',
@@ -119,11 +115,7 @@ export const hipFlexor = defineStretch({
       id: 'front-knee-over-ankle',
       article: 'Front foot flat, the knee over the ankle.',
       measures: 'front shin lean from square to the foot, degrees (+ = knee ahead)',
-      read: (inp) => {
-        const s = backLeg(inp);
-        const v = s ? shinLeanDeg(inp.points, other(s)) : null;
-        return v === null ? null : { value: v, side: other(s!) };
-      },
+      read: (inp) => readSide(backLeg(inp), (s) => shinLeanDeg(inp.points, s), true),
       above: FRONT_SHIN_MAX_DEG,
       when: ['moving', 'end-range', 'hold'],
       side: 'other',
@@ -137,9 +129,8 @@ export const hipFlexor = defineStretch({
       article: 'Tuck the tail bone under (posterior pelvic tilt) with the trunk upright; do not arch back.',
       measures: 'trunk lean back from vertical, degrees',
       read: (inp) => {
-        const s = backLeg(inp);
-        const v = s ? trunkPitchDeg(inp.points, other(s)) : null;
-        return v === null ? null : { value: -v, side: null };
+        const front = readSide(backLeg(inp), (s) => trunkPitchDeg(inp.points, s), true);
+        return front && { value: -front.value, side: null };
       },
       above: TRUNK_BACK_MAX_DEG,
       when: ['moving', 'end-range', 'hold'],

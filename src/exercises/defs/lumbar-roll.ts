@@ -6,6 +6,7 @@ import { supine } from '../../motion/synth/poses.ts';
 import { alternate, Script, towards } from '../../motion/synth/script.ts';
 import { kneeGapRatio, shoulderLineTiltDeg } from '../../motion/form-features.ts';
 import { LM } from '../../pose/landmarks.ts';
+import { reading } from '../checks/reading.ts';
 
 /** Seen from the raised feet, the picture exaggerates the roll: 45 degrees shows as 60-64 in the image on the
  * kinematic generator (camera 0.8 m up, 2 m away), so image angles are scaled by 45/62 when no world landmarks exist. */
@@ -84,7 +85,7 @@ export const lumbarRoll = defineStretch({
       measures: 'tilt of the shoulder line against its tilt at rest, degrees (seen from the feet)',
       read: ({ points }) => {
         const v = shoulderLineTiltDeg(points);
-        return v === null ? null : { value: Math.abs(v), side: null };
+        return reading(v === null ? null : Math.abs(v));
       },
       relativeToRest: true,
       above: SHOULDER_TILT_MAX_DEG,
@@ -99,10 +100,7 @@ export const lumbarRoll = defineStretch({
       id: 'knees-together',
       article: 'Let the knees drop together to one side.',
       measures: 'knee separation over hip-joint separation',
-      read: ({ points }) => {
-        const v = kneeGapRatio(points);
-        return v === null ? null : { value: v, side: null };
-      },
+      read: ({ points }) => reading(kneeGapRatio(points)),
       above: KNEE_GAP_MAX,
       when: ALWAYS,
       side: 'none',

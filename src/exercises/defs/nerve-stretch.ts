@@ -7,6 +7,7 @@ import { Script, towards } from '../../motion/synth/script.ts';
 import { headFlexionDeg, kneeFlexionDeg } from '../../motion/form-features.ts';
 import { LM } from '../../pose/landmarks.ts';
 import type { CheckInput } from '../checks/types.ts';
+import { reading, readSide } from '../checks/reading.ts';
 
 /** Side-on the far leg is often hidden (far-side joints under 0.5 visibility in 25-50 % of the frames of the footage
  * tracks): then a leg alone is "raised" when its ankle is less than this many torso lengths below the hips (standing
@@ -40,7 +41,6 @@ function footOnBench(f: BodyFeatures): boolean {
 }
 
 const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
-const other = (s: Side): Side => (s === 'left' ? 'right' : 'left');
 
 /** The raised (worked) leg, from the features: the foot clearly higher than the other. */
 function workedLeg({ workSide, features }: CheckInput): Side | null {
@@ -98,11 +98,7 @@ export const nerveStretch = defineStretch({
       id: 'raised-leg-straight',
       article: 'One foot up on a bench, that leg completely straight.',
       measures: 'knee bend of the raised leg, degrees',
-      read: (inp) => {
-        const s = workedLeg(inp);
-        const v = s ? kneeFlexionDeg(inp.points, s) : null;
-        return v === null ? null : { value: v, side: s };
-      },
+      read: (inp) => readSide(workedLeg(inp), (s) => kneeFlexionDeg(inp.points, s)),
       above: STRAIGHT_KNEE_MAX_DEG,
       when: ALWAYS,
       side: 'worked',
@@ -115,11 +111,7 @@ export const nerveStretch = defineStretch({
       id: 'standing-leg-straight',
       article: 'Stand tall on the other leg.',
       measures: 'knee bend of the standing leg, degrees',
-      read: (inp) => {
-        const s = workedLeg(inp);
-        const v = s ? kneeFlexionDeg(inp.points, other(s)) : null;
-        return v === null ? null : { value: v, side: other(s!) };
-      },
+      read: (inp) => readSide(workedLeg(inp), (s) => kneeFlexionDeg(inp.points, s), true),
       above: STRAIGHT_KNEE_MAX_DEG,
       when: ALWAYS,
       side: 'other',
@@ -132,10 +124,7 @@ export const nerveStretch = defineStretch({
       id: 'hinge-at-hips',
       article: 'Lean forwards at the hips (not by rounding the back).',
       measures: 'head dropped forward from the line of the trunk, degrees',
-      read: ({ points }) => {
-        const v = headFlexionDeg(points);
-        return v === null ? null : { value: v, side: null };
-      },
+      read: ({ points }) => reading(headFlexionDeg(points)),
       above: ROUNDING_MAX_DEG,
       when: ALWAYS,
       side: 'none',

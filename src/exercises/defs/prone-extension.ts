@@ -4,6 +4,7 @@ import { prone } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
 import { elbowFlexionDeg, headFlexionDeg, hipAboveFloorLine } from '../../motion/form-features.ts';
 import { LM } from '../../pose/landmarks.ts';
+import { reading } from '../checks/reading.ts';
 
 /** Elbows bent less than this are straight arms, a cobra, not propped on the forearms: pfc/sphinx-pose measures
  * 55-96 degrees, pfc/cobra-pose and aris/upward_dog 3-9 (held straight arms). */
@@ -77,7 +78,7 @@ export const proneExtension = defineStretch({
       measures: 'head tipped back from the line of the trunk, degrees',
       read: ({ points }) => {
         const v = headFlexionDeg(points);
-        return v === null ? null : { value: -v, side: null };
+        return reading(v === null ? null : -v);
       },
       above: NECK_BACK_MAX_DEG,
       when: ['end-range', 'hold'],

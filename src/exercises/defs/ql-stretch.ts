@@ -3,6 +3,7 @@ import { standing } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
 import { hipShiftAgainstBend, trunkLeanAndTwistDeg } from '../../motion/form-features.ts';
 import { LM } from '../../pose/landmarks.ts';
+import { reading } from '../checks/reading.ts';
 
 /** Leaning forward or twisting more than this beyond standing upright, degrees, is not a pure side bend: the
  * generator's side bends keep both within 8 degrees (camera 1.0 and 1.6 m up); pfc/side-stretches 6-9 while bending, then a twist of 12-24 as the chest turns to the floor (seen by eye: a fault). */
@@ -47,7 +48,7 @@ export const qlStretch = defineStretch({
       read: ({ points }) => {
         if (points.space !== 'world') return null; // the picture from the front cannot show either
         const v = trunkLeanAndTwistDeg(points);
-        return v === null ? null : { value: Math.max(Math.abs(v.forwardDeg), Math.abs(v.twistDeg)), side: null };
+        return reading(v && Math.max(Math.abs(v.forwardDeg), Math.abs(v.twistDeg)));
       },
       above: FORWARD_OR_TWIST_MAX_DEG,
       when: ['moving', 'end-range', 'hold'],
@@ -61,10 +62,7 @@ export const qlStretch = defineStretch({
       id: 'hips-shifted',
       article: 'Push the hip out to the other side.',
       measures: 'hip centre pushed out against the bend from over the feet, torso lengths',
-      read: ({ points }) => {
-        const v = hipShiftAgainstBend(points);
-        return v === null ? null : { value: v, side: null };
-      },
+      read: ({ points }) => reading(hipShiftAgainstBend(points)),
       below: HIP_SHIFT_MIN,
       when: ['end-range', 'hold'],
       side: 'none',

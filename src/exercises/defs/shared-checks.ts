@@ -5,6 +5,7 @@ import { elbowFlexionDeg, handAheadOfShoulder, headFlexionDeg, kneeBehindHip } f
 import type { BodyFeatures } from '../../motion/features.ts';
 import type { BodyPosition } from '../types.ts';
 import type { CheckEffect, CheckInput, FormCheck } from '../checks/types.ts';
+import { reading } from '../checks/reading.ts';
 
 const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
 
@@ -101,10 +102,7 @@ export const headDown: FormCheck = {
   id: 'head-down',
   article: 'Lying on your back: the head stays relaxed on the floor.',
   measures: 'head bent forward from the line of the trunk, degrees',
-  read: ({ points }) => {
-    const v = headFlexionDeg(points);
-    return v === null ? null : { value: v, side: null };
-  },
+  read: ({ points }) => reading(headFlexionDeg(points)),
   above: HEAD_LIFT_MAX_DEG,
   when: ALWAYS,
   side: 'none',
