@@ -186,14 +186,14 @@ export function shoulderLineTiltDeg(p: BodyPoints): number | null {
  * arms), torso lengths. Lying down the hip joint sits a body's thickness up; a plank lifts it much higher. */
 export function hipAboveFloorLine(p: BodyPoints, prefer: Side): SidedValue | null {
   const s = seenSide(p, [LM.leftHip, LM.leftAnkle, LM.leftWrist], prefer);
-  const a = longAxis(p);
-  if (!s || !a || !p.torso) return null;
+  if (!s || !p.torso) return null;
   const ankle = p.at(LM.leftAnkle + o(s))!;
   const floor = unit3(sub3(p.at(LM.leftWrist + o(s))!, ankle));
-  // "up" from the floor line: towards the shoulders, which are propped above it
-  let up = perp3(sub3(a.sh, ankle), floor);
-  if (norm3(up) === 0) return null;
-  up = unit3(up);
+  // "up" from the floor line: the camera's up, square to the line (the camera stands level at floor height; lying
+  // flat the shoulders are on the line too, so they cannot tell up from down)
+  const upOff = perp3(UP, floor);
+  if (norm3(upOff) === 0) return null;
+  const up = unit3(upOff);
   return { value: dot3(sub3(p.at(LM.leftHip + o(s))!, ankle), up) / p.torso, side: s };
 }
 

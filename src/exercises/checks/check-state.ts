@@ -43,16 +43,24 @@ export class CheckState {
     this.check = check;
   }
 
-  applies(phase: CheckPhase | null, stage: string | null): boolean {
+  applies(phase: CheckPhase | null, stage: string | null, holdMs: number | null): boolean {
     if (!phase || !this.check.when.includes(phase)) return false;
+    if (phase === 'hold' && this.check.settleMs && (holdMs ?? 0) < this.check.settleMs) return false;
     return !this.check.stage || this.check.stage === stage;
   }
 
   /** One frame: `input` null when there is no usable body; `phase` null when no rule applies (not near a start
-   * position, no person). Returns the fault raised or cleared on this frame, if any. */
-  step(input: CheckInput | null, phase: CheckPhase | null, stage: string | null, tMs: number): CheckChange | null {
+   * position, no person); `holdMs` how long the hold in progress has been held. Returns the fault raised or cleared
+   * on this frame, if any. */
+  step(
+    input: CheckInput | null,
+    phase: CheckPhase | null,
+    stage: string | null,
+    tMs: number,
+    holdMs: number | null = null,
+  ): CheckChange | null {
     this.#learnRest(input, phase);
-    if (!this.applies(phase, stage)) {
+    if (!this.applies(phase, stage, holdMs)) {
       this.judged = false;
       this.#resetPending();
       return this.active ? this.#clear(tMs) : null;

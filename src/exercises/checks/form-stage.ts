@@ -51,6 +51,7 @@ export class FormStage {
     record: boolean,
     events: EngineEvent[],
     mirrored = false,
+    holdMs: number | null = null,
   ): void {
     this.#mirrored = mirrored;
     if (record && !this.#recording) for (const st of this.#states) st.restart();
@@ -58,7 +59,7 @@ export class FormStage {
     const flip = (s: Side | null) => this.#flip(s);
     for (const st of this.#states) {
       const wasActive = st.active;
-      const change = st.step(input, phase, stage, tMs);
+      const change = st.step(input, phase, stage, tMs, holdMs);
       const id = st.check.id;
       if (record && wasActive && this.#unlogged.has(id) && st.active) {
         // a fault seen since before the start: logged from the moment counting started

@@ -75,6 +75,9 @@ export interface FormCheck {
   /** Judge the measure's range (max - min) over this window instead of its value: movement of the whole body. */
   readonly rangeOverMs?: number;
   readonly when: readonly CheckPhase[];
+  /** Judged in a hold only once the hold has run this long: time to settle into it (the legs sliding down onto the
+   * floor after the pelvis is on the block). */
+  readonly settleMs?: number;
   /** Back block only: the stage of its cycle the rule belongs to. */
   readonly stage?: 'block-hold' | 'knee-to-chest';
   readonly side: CheckSide;

@@ -163,6 +163,7 @@ export class GenericTracker implements ExerciseTracker {
       this.#started,
       events,
       frame.mirrored ?? false,
+      before.hold?.elapsedMs ?? null,
     );
     const holding = before.hold !== null;
     const by = holding ? this.#form.pausing() : null;

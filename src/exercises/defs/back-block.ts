@@ -51,6 +51,8 @@ export const backBlock = defineStretch({
       read: ({ features }) => ({ value: features.pelvisAboveShoulders, side: null }),
       below: PELVIS_ON_BLOCK_MIN,
       when: ['hold'],
+      // the pelvis settles onto the block in the first seconds; a hold that ends that early is getting off it
+      settleMs: 3000,
       stage: 'block-hold',
       side: 'none',
       fault: 'Your pelvis has slipped off the block.',
@@ -71,6 +73,8 @@ export const backBlock = defineStretch({
       },
       above: RELAXED_KNEE_MAX_DEG,
       when: ['hold'],
+      // letting the legs slide down onto the floor takes a few seconds once the pelvis is on the block
+      settleMs: 5000,
       stage: 'block-hold',
       side: 'none',
       fault: 'Your legs are not relaxed down.',

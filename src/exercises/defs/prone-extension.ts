@@ -11,7 +11,9 @@ import { reading } from '../checks/reading.ts';
 const FOREARMS_MIN_ELBOW_DEG = 30;
 /** The trunk lift at which the prone extension's hold starts (its counter's enterDepth). */
 const PROPPED_MIN_DEG = 15;
-/** Hips higher than this above the floor line (ankle to wrist), torso lengths, are off the floor: pfc/sphinx-pose 0.13-0.23; upward dog with the hips off the mat 0.33-0.41 (aris/upward_dog), a plank 0.4-0.6 (malik/plank). */
+/** Hips higher than this above the floor line (ankle to wrist), torso lengths, are off the floor: pfc/sphinx-pose
+ * measures 0.12-0.20, the cobra of pfc/cobra-pose 0.07-0.30 (median 0.28, the pelvis pressed down), the upward dog of
+ * aris/upward_dog 0.26-0.38 (thighs off the mat), a forearm plank 0.42-0.50 (malik/plank). */
 const HIPS_UP_MAX = 0.3;
 /** The head tipped back more than this from the line of the trunk, degrees, cranks the neck: pfc/sphinx-pose -4 to 30; the cobra of pfc/cobra-pose, head thrown back, 35-42. */
 const NECK_BACK_MAX_DEG = 34;
