@@ -108,6 +108,8 @@ export default ts.config(
               from: layer(from),
               allow: { to: to.length ? [layer(from, ...to), PURE_POSE] : [layer(from), PURE_POSE] },
             })),
+            // the pose edge shares the one home of median and quantile with the core
+            { from: layer('pose'), allow: { to: { element: { type: 'motion', fileInternalPath: 'stats.ts' } } } },
             // a test of the core is a user of the core: it may drive any of it (count a track, build a session)
             { from: { element: { types: CORE }, file: { categories: 'test' } }, allow: { to: layer(...CORE) } },
           ],

@@ -1,5 +1,5 @@
 /** Command line of `npm run bench` (parsed here so that it can be tested without a browser). */
-import type { BackendChoice, ModelType } from '../src/pose/types.ts';
+import { BACKEND_CHOICES, MODEL_TYPES, type BackendChoice, type ModelType } from '../src/pose/types.ts';
 
 /** Options of `npm run bench`. */
 export interface BenchArgs {
@@ -24,8 +24,6 @@ export const BENCH_USAGE =
   'usage: npm run bench -- [--out bench.json] [--clip video.mp4] [--backends wasm,mediapipe-cpu,webgl,auto] ' +
   '[--models lite,full,heavy] [--seconds 10] [--worker] [--input-widths 0,320] [--long-minutes 15 [--sample-s 60]]';
 
-const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'mediapipe-cpu', 'mediapipe-gpu', 'webgl'];
-const MODELS: readonly ModelType[] = ['lite', 'full', 'heavy'];
 const VALUED = ['out', 'clip', 'backends', 'models', 'seconds', 'input-widths', 'long-minutes', 'sample-s'];
 
 function list<T extends string>(v: string, allowed: readonly T[], what: string): T[] {
@@ -69,8 +67,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     if (v === undefined) throw new BenchUsageError(`--${name} needs a value`);
     if (name === 'out') o.out = v;
     else if (name === 'clip') o.clip = v;
-    else if (name === 'backends') o.backends = list(v, BACKENDS, 'backend');
-    else if (name === 'models') o.models = list(v, MODELS, 'model');
+    else if (name === 'backends') o.backends = list(v, BACKEND_CHOICES, 'backend');
+    else if (name === 'models') o.models = list(v, MODEL_TYPES, 'model');
     else if (name === 'seconds') o.seconds = positive(v, name);
     else if (name === 'input-widths') o.inputWidths = v.split(',').map((w) => positive(w, name, true));
     else if (name === 'long-minutes') o.longMinutes = positive(v, name);

@@ -9,6 +9,7 @@ import { createTracker } from '../src/exercises/registry.ts';
 import type { ExerciseId } from '../src/exercises/types.ts';
 import type { LandmarkTrack } from '../src/pose/types.ts';
 import { synthesize } from '../src/exercises/synthesize.ts';
+import { quantile } from '../src/motion/stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const cases: [string, ExerciseId][] = [
@@ -37,12 +38,9 @@ for (const [name, id] of [...cases, ...generated.map((g): [string, ExerciseId] =
       perFrameUs.push((performance.now() - t0) * 1000);
     }
   }
-  const sorted = perFrameUs.slice(ROUNDS > 1 ? track.frames.length : 0).sort((a, b) => a - b); // first round warms the JIT
-  all.push(...sorted);
-  const q = (p: number) => sorted[Math.floor(p * (sorted.length - 1))]!.toFixed(1);
-  console.log(`${name.padEnd(34)} ${id.padEnd(22)} median ${q(0.5)} us  p90 ${q(0.9)} us  (${sorted.length} frames)`);
+  const timed = perFrameUs.slice(ROUNDS > 1 ? track.frames.length : 0); // the first round warms the JIT
+  all.push(...timed);
+  const q = (p: number) => quantile(timed, p).toFixed(1);
+  console.log(`${name.padEnd(34)} ${id.padEnd(22)} median ${q(0.5)} us  p90 ${q(0.9)} us  (${timed.length} frames)`);
 }
-all.sort((a, b) => a - b);
-console.log(
-  `all: median ${all[Math.floor(all.length / 2)]!.toFixed(1)} us, p90 ${all[Math.floor(0.9 * all.length)]!.toFixed(1)} us per frame`,
-);
+console.log(`all: median ${quantile(all, 0.5).toFixed(1)} us, p90 ${quantile(all, 0.9).toFixed(1)} us per frame`);

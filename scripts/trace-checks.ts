@@ -9,7 +9,7 @@ import { computeFeatures } from '../src/motion/features.ts';
 import { bodyPoints } from '../src/motion/form-features.ts';
 import { createTracker, EXERCISE_IDS, getSpec, type ExerciseId } from '../src/exercises/registry.ts';
 import type { LandmarkTrack } from '../src/pose/types.ts';
-import { quantile } from './lib/report.ts';
+import { quantile } from '../src/motion/stats.ts';
 
 const [file, id, flag, from = '0', to = '1e9'] = process.argv.slice(2);
 if (!file || !EXERCISE_IDS.includes(id as ExerciseId)) {
@@ -47,7 +47,7 @@ for (const frame of track.frames) {
   if (u.started) phase = phaseOf(spec, u);
 }
 tracker.finish();
-const q = (v: number[], x: number) => quantile(v, x)?.toFixed(2);
+const q = (v: number[], x: number) => quantile(v, x).toFixed(2);
 for (const [k, v] of [...values].sort())
   console.log(
     `${k.padEnd(36)} n=${String(v.length).padEnd(4)} min ${q(v, 0)} p5 ${q(v, 0.05)} med ${q(v, 0.5)} p95 ${q(v, 0.95)} max ${q(v, 1)}`,

@@ -1,4 +1,4 @@
-import type { BackendChoice, ModelType } from '../../src/pose/types.ts';
+import { BACKEND_CHOICES, MODEL_TYPES, type BackendChoice, type ModelType } from '../../src/pose/types.ts';
 
 /** Options of `npm run analyze`. */
 export interface AnalyzeArgs {
@@ -18,12 +18,9 @@ export interface AnalyzeArgs {
 export class UsageError extends Error {}
 
 export const USAGE =
-  'usage: npm run analyze -- <video> [--exercise <id>] [--fps 10] [--model lite|full|heavy] ' +
-  '[--backend auto|wasm|mediapipe-cpu|mediapipe-gpu|webgl] [--out report.json] [--landmarks track.json] ' +
+  `usage: npm run analyze -- <video> [--exercise <id>] [--fps 10] [--model ${MODEL_TYPES.join('|')}] ` +
+  `[--backend ${BACKEND_CHOICES.join('|')}] [--out report.json] [--landmarks track.json] ` +
   '[--from-landmarks track.json] [--max-seconds N] [--max-side 640]';
-
-const MODELS = ['lite', 'full', 'heavy'];
-const BACKENDS = ['auto', 'wasm', 'mediapipe-cpu', 'mediapipe-gpu', 'webgl'];
 
 /** Parses argv (without node and script); throws UsageError naming the problem. */
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
@@ -61,9 +58,11 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     return v;
   };
   const model = opts.get('model') ?? 'full';
-  if (!MODELS.includes(model)) throw new UsageError(`unknown model ${model} (lite, full or heavy)`);
+  if (!(MODEL_TYPES as readonly string[]).includes(model))
+    throw new UsageError(`unknown model ${model} (${MODEL_TYPES.join(', ')})`);
   const backend = opts.get('backend') ?? 'auto';
-  if (!BACKENDS.includes(backend)) throw new UsageError(`unknown backend ${backend} (${BACKENDS.join(', ')})`);
+  if (!(BACKEND_CHOICES as readonly string[]).includes(backend))
+    throw new UsageError(`unknown backend ${backend} (${BACKEND_CHOICES.join(', ')})`);
   const fromLandmarks = opts.get('from-landmarks') ?? null;
   const video = positional[0] ?? null;
   if (!video && !fromLandmarks) throw new UsageError('no video given');

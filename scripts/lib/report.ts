@@ -1,3 +1,4 @@
+import { quantile } from '../../src/motion/stats.ts';
 import type { LandmarkTrack } from '../../src/pose/types.ts';
 
 /** The part of the analyze report this layer fills (counting adds repCount, reps, holds, notJudged). */
@@ -18,15 +19,8 @@ export interface PoseReport {
   modelLoadMs: number | null;
 }
 
-/** The q-quantile (0..1, nearest rank) of a list, or null when empty. */
-export function quantile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const idx = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
-  return s[idx] ?? null;
-}
-
-const round = (v: number | null, d = 1): number | null => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+const round = (v: number | null, d = 1): number | null =>
+  v === null || Number.isNaN(v) ? null : Math.round(v * 10 ** d) / 10 ** d;
 
 /** Builds the report from a track and the page's timings (none when the track was read from a file). */
 export function poseReport(

@@ -1,5 +1,7 @@
 /** Runs the counting engine over a whole recorded landmark track: the counting half of `npm run analyze`. */
-import { createTracker } from '../exercises/registry.ts';
+import { getSpec } from '../exercises/registry.ts';
+import { GenericTracker } from '../exercises/counting/tracker.ts';
+import type { ExerciseSpec } from '../exercises/counting/spec.ts';
 import type {
   CountingReport,
   EngineEvent,
@@ -16,7 +18,13 @@ import type { LandmarkTrack } from '../pose/types.ts';
 const MIN_NOT_JUDGED_SPAN_S = 0.5;
 
 export function countTrack(track: LandmarkTrack, exercise: ExerciseId, options?: TrackerOptions): CountingReport {
-  const tracker = createTracker(exercise, options);
+  return countTrackWith(track, getSpec(exercise), options);
+}
+
+/** The same with a spec of its own (the leave-one-clip-out check counts with thresholds derived from other clips). */
+export function countTrackWith(track: LandmarkTrack, spec: ExerciseSpec, options?: TrackerOptions): CountingReport {
+  const exercise = spec.definition.id;
+  const tracker = new GenericTracker(spec, options);
   const reps: RepRecord[] = [];
   const holds: HoldRecord[] = [];
   const notJudged: NotJudgedSpan[] = [];

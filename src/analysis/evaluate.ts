@@ -5,11 +5,20 @@ export interface ClipLabel {
   readonly track: string;
   readonly exercise: ExerciseId;
   readonly reps: number;
-  readonly holds?: readonly { readonly startS: number; readonly endS: number }[];
+  /** Holds as the manifest gives them; `reachedS` is where frames show the end position reached, when the
+   * manifest's start is earlier (it often marks where the movement towards it begins). */
+  readonly holds?: readonly {
+    readonly startS: number;
+    readonly endS: number;
+    readonly reachedS?: number;
+    readonly reachedBy?: string;
+  }[];
   readonly negative?: boolean;
   readonly note?: string;
   /** Why the engine is known to disagree with this label (shown by eval, relaxes the boundary test). */
   readonly knownMiss?: string;
+  /** Indexes of labelled holds that the known miss loses altogether. */
+  readonly holdsMissed?: readonly number[];
 }
 
 export interface ClipResult {
@@ -19,8 +28,14 @@ export interface ClipResult {
   readonly counted: number;
   readonly exact: boolean;
   readonly negative: boolean;
-  /** One entry per expected hold: the errors of the best-overlapping detected hold, or null when none overlaps. */
-  readonly holdErrors: readonly ({ readonly startErrS: number; readonly endErrS: number } | null)[];
+  /** One entry per expected hold: the errors of the best-overlapping detected hold, or null when none overlaps. The
+   * start error is from where the end position was reached (reachedS, else the manifest's start); manifestStartErrS
+   * is from the manifest's start. */
+  readonly holdErrors: readonly ({
+    readonly startErrS: number;
+    readonly endErrS: number;
+    readonly manifestStartErrS: number;
+  } | null)[];
 }
 
 function overlapS(a: { startS: number; endS: number }, b: HoldRecord): number {
@@ -31,7 +46,11 @@ export function evaluateClip(label: ClipLabel, report: CountingReport): ClipResu
   const holdErrors = (label.holds ?? []).map((h) => {
     const best = [...report.holds].sort((x, y) => overlapS(h, y) - overlapS(h, x))[0];
     if (!best || overlapS(h, best) <= 0) return null;
-    return { startErrS: best.startS - h.startS, endErrS: best.endS - h.endS };
+    return {
+      startErrS: best.startS - (h.reachedS ?? h.startS),
+      endErrS: best.endS - h.endS,
+      manifestStartErrS: best.startS - h.startS,
+    };
   });
   return {
     track: label.track,

@@ -49,6 +49,24 @@ describe('video review', () => {
     expect(r.notJudged.join(' ')).toMatch(/not in the start position/);
   });
 
+  it("writes each depth in its signal's unit: degrees, or a ratio as a percentage (a cat/camel depth of 0.28)", () => {
+    const rep = (peakDepth: number) => ({ startS: 1, endS: 3, peakDepth, confidence: 0.9 });
+    const report = (peakDepth: number, id: 'cat-camel' | 'pelvic-tilt') => ({
+      exercise: id,
+      repCount: 1,
+      reps: [rep(peakDepth)],
+      holds: [],
+      notJudged: [],
+      faults: [],
+    });
+    expect(reviewOf(report(0.28, 'cat-camel'), getExercise('cat-camel')).reps[0]!.text).toBe(
+      '0:01.0–0:03.0: head and back away from neutral 28 %',
+    );
+    expect(reviewOf(report(13.4, 'pelvic-tilt'), getExercise('pelvic-tilt')).reps[0]!.text).toBe(
+      '0:01.0–0:03.0: hip and knee opening 13°',
+    );
+  });
+
   it('writes times as m:ss.s', () => {
     expect([clock(0), clock(9.96), clock(59.97), clock(75.26)]).toEqual(['0:00.0', '0:10.0', '1:00.0', '1:15.3']);
   });

@@ -5,6 +5,7 @@
 import { checkWords } from '../coach/form-cues.ts';
 import type { CheckId } from '../exercises/checks/types.ts';
 import type { CountingReport, ExerciseDefinition, NotJudgedReason } from '../exercises/types.ts';
+import { formatDepth } from '../sessions/session-view.ts';
 
 export interface ReviewItem {
   /** Where to jump to in the video, seconds. */
@@ -44,13 +45,12 @@ export function clock(s: number): string {
 const sideText = (side: string | undefined) => (side ? `, ${side}` : '');
 
 export function reviewOf(report: CountingReport, def: ExerciseDefinition): Review {
-  const unit = def.signal.unit === 'deg' ? '°' : ` ${def.signal.unit}`;
   const target = def.targets.holdS?.min;
   const words = (ids: readonly CheckId[] | undefined) => (ids ?? []).map((id) => checkWords(def, id)?.fault ?? id);
   const reps = report.reps.map((r) => ({
     startS: r.startS,
     faults: words(r.faults),
-    text: `${clock(r.startS)}–${clock(r.endS)}${sideText(r.side)}: ${def.signal.label} ${r.peakDepth.toFixed(0)}${unit}`,
+    text: `${clock(r.startS)}–${clock(r.endS)}${sideText(r.side)}: ${def.signal.label} ${formatDepth(r.peakDepth, def.signal.unit)}`,
   }));
   const holds = report.holds.map((h) => ({
     startS: h.startS,

@@ -33,8 +33,6 @@ export function cuesFor(update: TrackerUpdate, prev: TrackerUpdate | null, def: 
       else if (e.reason === 'too-fast') out.push({ text: 'Slower.', priority: 'info' });
       else if (e.reason === 'hold-too-short')
         out.push({ text: "That one didn't count: hold it longer.", priority: 'info' });
-      else if (e.reason === 'wrong-side' && e.side)
-        out.push({ text: switchText(def, e.side === 'left' ? 'right' : 'left'), priority: 'info' });
     } else if (e.type === 'switch-side') out.push({ text: switchText(def, e.next), priority: 'info' });
     else if (e.type === 'hold-started') out.push({ text: 'Hold.', priority: 'count' });
     else if (e.type === 'hold-ended') out.push({ text: 'And release.', priority: 'count' });

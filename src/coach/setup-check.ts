@@ -5,7 +5,7 @@
  */
 import type { ExerciseDefinition, TrackerUpdate } from '../exercises/types.ts';
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
-import { LM } from '../pose/landmarks.ts';
+import { LM, MIN_VISIBILITY } from '../pose/landmarks.ts';
 
 export type SetupProblem =
   | 'no-person'
@@ -25,8 +25,6 @@ export interface SetupVerdict {
   readonly message: string;
 }
 
-/** A landmark counts as seen above this visibility (BlazePose gives < 0.5 to occluded or out-of-frame points). */
-const VISIBLE = 0.5;
 /** A seen landmark this close to the picture's edge (fraction of width/height) is about to leave it. */
 const EDGE = 0.02;
 /** A body spanning less than this fraction of the picture's larger side is too small to measure angles reliably
@@ -74,8 +72,10 @@ export function checkSetup(
   if (!lms || update?.notJudged === 'no-person') return bad('no-person');
   // the detector follows one of them, and may jump to the other: nothing it measures can be trusted to be the user
   if (people === 'several') return bad('several-people');
-  const hipsSeen = [LM.leftHip, LM.rightHip].some((i) => (lms[i]?.visibility ?? 0) >= VISIBLE);
-  const seen = BODY.map((i) => lms[i]).filter((p): p is ImageLandmark => p !== undefined && p.visibility >= VISIBLE);
+  const hipsSeen = [LM.leftHip, LM.rightHip].some((i) => (lms[i]?.visibility ?? 0) >= MIN_VISIBILITY);
+  const seen = BODY.map((i) => lms[i]).filter(
+    (p): p is ImageLandmark => p !== undefined && p.visibility >= MIN_VISIBILITY,
+  );
   if (seen.length < 3) return bad('no-person');
   const atEdge = seen.some((p) => p.x < EDGE || p.x > 1 - EDGE || p.y < EDGE || p.y > 1 - EDGE);
   if (!hipsSeen) return bad('hips-hidden');

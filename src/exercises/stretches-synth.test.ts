@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countTrack } from '../analysis/count-track.ts';
-import type { SynthVariant } from '../motion/synth/render-scenario.ts';
-import { createTracker, EXERCISE_IDS } from './registry.ts';
+import { computeFeatures } from '../motion/features.ts';
+import { classifyPosition } from '../motion/position.ts';
+import { standing } from '../motion/synth/poses.ts';
+import { renderScenario, type SynthVariant } from '../motion/synth/render-scenario.ts';
+import { Script } from '../motion/synth/script.ts';
+import { createTracker, EXERCISE_IDS, getSpec } from './registry.ts';
 import { synthesize } from './synthesize.ts';
 import type { EngineEvent, ExerciseId } from './types.ts';
 
@@ -27,42 +31,79 @@ const VARIANTS: Record<string, SynthVariant> = {
   'far side flickering (visibility 0.65, spread 0.2)': { farVisibility: 0.65, visibilityJitter: 0.2, seed: 7 },
 };
 
-/** How far a hold boundary may sit from the scripted one: the scripted end position is reached at the end of an
- * eased approach of 1 s (knees), 1.5 s (prone) or 2-3 s (lunge, side bend, block), and the engine's "in position"
- * is 60 % of the way back from the plateau (see end-position.ts). */
-const HOLD_TOLERANCE_S: Partial<Record<ExerciseId, number>> = {
-  'single-knee-to-chest': 0.5,
-  'knee-to-chest': 0.5,
-  'prone-extension': 0.9,
-  'hip-flexor': 1.3,
-  'ql-stretch': 1.6,
-  'back-block': 1.7,
-};
-
 /** The far-side flicker variant, without the hip flexor: its far kneeling leg is the measured one, see the test of
  * its own below. */
 const variantsFor = (id: ExerciseId) =>
   Object.entries(VARIANTS).filter(([, v]) => !(id === 'hip-flexor' && v.visibilityJitter));
 
+/** The camera raised (a laptop on a chair or a table, looking down) and turned 30 degrees round from its view, both
+ * ways (issue 10): raised by 0.5 and 1.2 m from its default (floor stretches 0.35 m, upright ones 1 m). */
+const VIEWS: Record<string, SynthVariant & { raiseM?: number }> = Object.fromEntries(
+  [0.5, 1.2].flatMap((upM) =>
+    [30, -30].map((yaw) => [
+      `camera ${upM} m higher, turned ${yaw} degrees`,
+      { raiseM: upM, cameraYawDeg: yaw, seed: 9 },
+    ]),
+  ),
+);
+
+/** Raised and turned views the engine does not yet count right, and why (measured on the generator). */
+const VIEW_LIMITS: Partial<Record<ExerciseId, Record<string, string>>> = {
+  'hip-flexor': {
+    'camera 1.2 m higher, turned 30 degrees': 'a camera 2.2 m up: the kneeling knee is no longer level with its ankle',
+    'camera 1.2 m higher, turned -30 degrees': 'a camera 2.2 m up: the kneeling knee is no longer level with its ankle',
+  },
+  'nerve-stretch': {
+    'camera 1.2 m higher, turned 30 degrees': 'a camera 2.2 m up: the foot on the bench is not seen as raised',
+  },
+  'back-block': {
+    'camera 0.5 m higher, turned -30 degrees':
+      'the block hold starts 1.9 s early (the pelvis over the shoulders in the picture)',
+    'camera 1.2 m higher, turned 30 degrees': 'the raised pelvis is not seen over the shoulders: no block hold',
+    'camera 1.2 m higher, turned -30 degrees': 'block hold boundaries off by more than 1.7 s',
+  },
+};
+
+/** A variant's camera height from its `raiseM` (the stretch's default height plus that much). */
+function withHeight(id: ExerciseId, v: SynthVariant & { raiseM?: number }): SynthVariant {
+  if (v.raiseM === undefined) return v;
+  const upright = ['hip-flexor', 'nerve-stretch', 'ql-stretch'].includes(id);
+  return { ...v, cameraHeightM: (upright ? 1.0 : 0.35) + v.raiseM };
+}
+
+/** The counts, sides and hold boundaries of stretch `id` filmed as `variant` are those a person watching gives. */
+function countsAsScripted(id: ExerciseId, variant: SynthVariant & { raiseM?: number }): void {
+  // the live hold timer counts judged time only: losing 5 % of frames costs the 60 s block hold ~4 s, so the
+  // person following the timer holds on a little longer
+  const v = id === 'back-block' && variant.dropoutRate ? { ...variant, holdS: 68 } : withHeight(id, variant);
+  const clip = synthesize(id, v);
+  const report = countTrack(clip.track, id);
+  expect(report.repCount).toBe(clip.expected.reps);
+  expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
+  expect(report.reps.every((r) => r.confidence > 0.5 && r.confidence <= 1)).toBe(true);
+  // with the far side flickering, a raised knee can go unseen for its first 1-1.5 s at the chest (the measure
+  // says "unknown"): the hold is dated from where its end position is seen
+  const tol = clip.expected.holdToleranceS + (variant.visibilityJitter ? 1 : 0);
+  for (const h of clip.expected.holds) {
+    const found = report.holds.find((r) => Math.min(r.endS, h.endS) > Math.max(r.startS, h.startS));
+    expect(found, `hold ${h.startS}-${h.endS} found`).toBeDefined();
+    expect(Math.abs(found!.startS - h.startS)).toBeLessThanOrEqual(tol);
+    expect(Math.abs(found!.endS - h.endS)).toBeLessThanOrEqual(tol);
+    expect(found!.side).toBe(h.side);
+  }
+}
+
 describe.each(EXERCISE_IDS)('%s on generated tracks', (id) => {
-  it.each(variantsFor(id))('%s: counts, sides and holds', (_name, variant) => {
-    // the live hold timer counts judged time only: losing 5 % of frames costs the 60 s block hold ~4 s, so the
-    // person following the timer holds on a little longer
-    const v = id === 'back-block' && variant.dropoutRate ? { ...variant, holdS: 68 } : variant;
-    const clip = synthesize(id, v);
-    const report = countTrack(clip.track, id);
-    expect(report.repCount).toBe(clip.expected.reps);
-    expect(report.reps.map((r) => r.side)).toEqual(clip.expected.repSides);
-    expect(report.reps.every((r) => r.confidence > 0.5 && r.confidence <= 1)).toBe(true);
-    const tol = HOLD_TOLERANCE_S[id] ?? 0.5;
-    for (const h of clip.expected.holds) {
-      const found = report.holds.find((r) => Math.min(r.endS, h.endS) > Math.max(r.startS, h.startS));
-      expect(found, `hold ${h.startS}-${h.endS} found`).toBeDefined();
-      expect(Math.abs(found!.startS - h.startS)).toBeLessThanOrEqual(tol);
-      expect(Math.abs(found!.endS - h.endS)).toBeLessThanOrEqual(tol);
-      expect(found!.side).toBe(h.side);
-    }
-  });
+  it.each(variantsFor(id))('%s: counts, sides and holds', (_name, variant) => countsAsScripted(id, variant));
+
+  const limits = VIEW_LIMITS[id] ?? {};
+  const views = Object.entries(VIEWS);
+  it.each(views.filter(([name]) => !limits[name]))('%s: counts, sides and holds', (_name, variant) =>
+    countsAsScripted(id, variant),
+  );
+  // known limits: these fail today, and the test says so when one starts to pass
+  for (const [name, variant] of views.filter(([n]) => limits[n]))
+    it.fails(`${name}: not yet (${limits[name]})`, () => countsAsScripted(id, variant));
 
   it('counts nothing for a quarter-depth movement (landmark jitter 0.5 px, as measured at rest on bloomfit)', () => {
     const report = countTrack(synthesize(id, { depthScale: 0.25, noisePx: 0.5, seed: 8 }).track, id);
@@ -79,7 +120,7 @@ describe('generated tracks across stretches', () => {
         expect(countTrack(track, analysed).repCount, `${done} analysed as ${analysed}`).toBe(0);
       }
     }
-  }, 20_000); // 100 tracker runs over 10 clips with the form checks: 2 s alone, 7-8 s in a loaded full suite
+  }, 30_000); // 90 tracks counted: seconds of work on a shared machine; not a timing test
 
   it('pauses a hold across a 0.6 s tracking loss and does not count the lost time', () => {
     const clip = synthesize('knee-to-chest', { dropouts: [[6.0, 6.6]], noisePx: 0.5 });
@@ -107,7 +148,7 @@ describe('generated tracks across stretches', () => {
     expect(report.reps.map((r) => r.side)).toEqual(['left']);
     const far = report.holds.find((h) => h.side === 'right');
     expect(far).toBeDefined();
-    expect(Math.abs(far!.startS - clip.expected.holds[1]!.startS)).toBeLessThanOrEqual(HOLD_TOLERANCE_S['hip-flexor']!);
+    expect(Math.abs(far!.startS - clip.expected.holds[1]!.startS)).toBeLessThanOrEqual(clip.expected.holdToleranceS);
     expect(far!.heldS).toBeLessThan(30);
     expect(
       report.notJudged.filter((s) => s.reason === 'low-visibility' && s.startS > far!.startS && s.endS < far!.endS)
@@ -166,12 +207,39 @@ describe('generated tracks across stretches', () => {
     expect(report.notJudged.some((s) => s.reason === 'wrong-view')).toBe(true);
   });
 
-  it('counts only after the start position: nerve-stretch reps before the foot is on the bench do not count', () => {
-    const clip = synthesize('nerve-stretch', {});
+  it('starts counting only once the start position has been held 0.8 s, not on a brief pass through it', () => {
+    // nerve stretch, standing: the heel goes up on the bench for a moment (under 0.8 s in position) and down again,
+    // then up for good, and four ankle bends follow
+    const s = new Script({ raise: 0, plantar: 25, lean: 10, raisedLeft: 1 }).stay(2);
+    s.move({ raise: 70 }, 0.5).stay(0.2).move({ raise: 0 }, 0.5).stay(1.5);
+    s.move({ raise: 70 }, 0.8).stay(1.5);
+    for (let i = 0; i < 4; i++)
+      s.move({ plantar: -15 }, 0.8).stay(0.5).rep('left').move({ plantar: 25 }, 0.8).stay(0.7);
+    const track = renderScenario({ pose: standing, script: s.stay(1), floor: false }, 'side', { seed: 14 }).track;
+    const spec = getSpec('nerve-stretch');
     const tracker = createTracker('nerve-stretch');
-    const first = tracker.step(clip.track.frames[0]!);
-    expect(first.started).toBe(false);
-    expect(first.notJudged).toBe('not-in-start-position');
+    // each judged frame: in the start position by the stretch's own gate? and had the tracker started counting?
+    const frames = track.frames.flatMap((f) => {
+      const u = tracker.step(f);
+      const features = computeFeatures(f);
+      if (!features) return [];
+      return [{ tMs: f.tMs, inPosition: spec.inPosition(features, classifyPosition(features)), u }];
+    });
+    const startAt = frames.findIndex((x) => x.u.started);
+    expect(startAt).toBeGreaterThan(0);
+    // the in-position run that ends at the start began at least 0.8 s before it
+    let runFrom = startAt;
+    while (runFrom > 0 && frames[runFrom - 1]!.inPosition) runFrom--;
+    expect(frames.slice(runFrom, startAt + 1).every((x) => x.inPosition)).toBe(true);
+    expect(frames[startAt]!.tMs - frames[runFrom]!.tMs).toBeGreaterThanOrEqual(800);
+    // the brief pass happened (else this test proves nothing), and did not start counting
+    const before = frames.slice(0, runFrom);
+    expect(before.some((x) => x.inPosition)).toBe(true);
+    const judgingOnly = (e: EngineEvent) => e.type === 'not-judged' || e.type === 'judged-again';
+    expect(before.every((x) => !x.u.started && x.u.repCount === 0 && x.u.events.every(judgingOnly))).toBe(true);
+    // once started, the four bends count, on the raised leg
+    const last = frames[frames.length - 1]!.u;
+    expect([last.repCount, last.repsBySide]).toEqual([4, { left: 4, right: 0 }]);
   });
 
   it('walks the back block through its stages: block hold, knees to chest, next cycle', () => {

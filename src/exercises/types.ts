@@ -93,7 +93,7 @@ export type EngineEvent =
   | {
       readonly type: 'rep-rejected';
       readonly tMs: number;
-      readonly reason: 'not-far-enough' | 'too-fast' | 'hold-too-short' | 'wrong-side' | 'form';
+      readonly reason: 'not-far-enough' | 'too-fast' | 'hold-too-short' | 'form';
       /** With reason 'form': the check whose fault spoiled the rep. */
       readonly check?: CheckId;
       readonly side?: Side;

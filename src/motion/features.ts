@@ -4,7 +4,7 @@
  * which plane that is: side view = sagittal, front view = frontal).
  */
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
-import { LM } from '../pose/landmarks.ts';
+import { LM, MIN_VISIBILITY } from '../pose/landmarks.ts';
 import {
   angleAtDeg,
   angleBetweenDeg,
@@ -16,20 +16,20 @@ import {
   vector,
   type Point,
 } from './geometry.ts';
-import { kneeRollWorldDeg } from './world-features.ts';
-
-/** A landmark counts as seen at or above this visibility; BlazePose gives >0.9 for clearly visible joints and
- * drops below 0.5 for joints out of frame or hidden (the close-up of adaptx/knee_to_chest has feet at 0.1-0.4). */
-export const MIN_VISIBILITY = 0.5;
+import { kneeRollWorldDeg, worldBody, type WorldBody, type WorldLegAngles } from './world-features.ts';
 
 /** A side of the body, the person's own (not the picture's). */
 export type Side = 'left' | 'right';
 
 export interface LegFeatures {
-  /** 0 = thigh in line with the trunk, 90 = thigh at right angles, ~145 = knee pulled to the chest. */
+  /** 0 = thigh in line with the trunk, 90 = thigh at right angles, ~145 = knee pulled to the chest. In 3D from the
+   * world landmarks when they are given, so a raised or turned camera does not change it; else in the picture. */
   readonly hipFlexionDeg: number | null;
-  /** 0 = straight knee, 90 = bent at right angles. */
+  /** 0 = straight knee, 90 = bent at right angles (3D like hipFlexionDeg). */
   readonly kneeFlexionDeg: number | null;
+  /** hipFlexionDeg signed from the world landmarks: + = thigh in front of the trunk line, - = behind it; null without
+   * world landmarks or without the nose to tell front from back. */
+  readonly hipFlexionSignedDeg: number | null;
   /** Angle shin-to-foot (knee, ankle, foot index): ~90-100 neutral, larger = pointed (plantarflexed). */
   readonly ankleAngleDeg: number | null;
   /** Angle between the shin (ankle to knee) and the sole line (heel to foot index): 90 neutral, larger = pointed,
@@ -58,6 +58,15 @@ export interface BodyFeatures {
   readonly trunkLeanDeg: number;
   /** Shoulder width over torso length: ~0.6-1 facing the camera, < 0.3 side-on. */
   readonly shoulderWidthRatio: number;
+  /** How far the body's left-right axis turns out of the picture, from the world landmarks (see world-features.ts):
+   * ~90 side-on, ~0 facing the camera; null without them. */
+  readonly sideOnWorldDeg: number | null;
+  /** How much the 3D (world-landmark) angles count against the picture's in the joint angles, 0-1: 0 side-on or
+   * without world landmarks, 1 turned 35 degrees or more off side-on. */
+  readonly worldWeight: number;
+  /** The trunk raised over the line of the thighs, 3D, degrees (hip extension of the legs seen, mean): lying flat
+   * ~0, propped on the forearms 20-30. Null without world landmarks. */
+  readonly trunkOverThighsWorldDeg: number | null;
   /** Head (ear midpoint) above the shoulder line, in torso lengths, measured perpendicular to the trunk in the image. */
   readonly headAboveShoulders: number | null;
   /** Hip height above the shoulders, in torso lengths (image up = positive): pelvis lifted on a block, bridge. */
@@ -95,6 +104,8 @@ function legFeatures(
   shoulderMid: Point,
   hipMid: Point,
   torsoPx: number,
+  world: WorldLegAngles | null,
+  worldWeight: number,
 ): LegFeatures {
   const o = side === 'left' ? 0 : 1;
   const sh = lm[LM.leftShoulder + o];
@@ -108,8 +119,17 @@ function legFeatures(
   const trunkAxis = vector(shoulderMid, hipMid); // pointing from shoulders to hips
   const thigh = hipKnee ? vector(px(hip), px(knee)) : null;
   return {
-    hipFlexionDeg: hipKnee ? 180 - angleAtDeg(px(sh), px(hip), px(knee)) : null,
-    kneeFlexionDeg: kneeAnkle ? 180 - angleAtDeg(px(hip), px(knee), px(ankle)) : null,
+    hipFlexionDeg: blend(
+      world?.hipFlexionDeg,
+      hipKnee ? 180 - angleAtDeg(px(sh), px(hip), px(knee)) : null,
+      worldWeight,
+    ),
+    kneeFlexionDeg: blend(
+      world?.kneeFlexionDeg,
+      kneeAnkle ? 180 - angleAtDeg(px(hip), px(knee), px(ankle)) : null,
+      worldWeight,
+    ),
+    hipFlexionSignedDeg: world?.hipFlexionSignedDeg ?? null,
     ankleAngleDeg: seen(knee) && seen(ankle) && seen(foot) ? angleAtDeg(px(knee), px(ankle), px(foot)) : null,
     ankleSoleDeg:
       seen(knee) && seen(ankle) && seen(heel) && seen(foot)
@@ -122,6 +142,36 @@ function legFeatures(
     ankleBelowHip: seen(ankle) ? (px(ankle).y - hipMid.y) / torsoPx : null,
     visibility: [sh, hip, knee, ankle].reduce((s, l) => s + (l?.visibility ?? 0), 0) / 4,
   };
+}
+
+/** Side-on (the body's left-right axis this far out of the picture, world landmarks) the picture shows sagittal
+ * angles true, and with less noise than the world landmarks' depth (bloomfit's 6-9 degree tilts lose a tuck on the
+ * world angles): a sagittal angle 15 degrees off square is foreshortened by 3.5 % at most. The footage side views
+ * measure 75-88 (median per clip). */
+const PICTURE_ONLY_MIN_SIDE_ON_DEG = 75;
+/** Turned this far off side-on or more, the 3D angle is used alone (30 degrees off side-on measures ~60). Between
+ * the two the angles are blended, so a view wobbling across them does not make the signal jump. */
+const WORLD_ONLY_MAX_SIDE_ON_DEG = 55;
+
+/** The weight of the world landmarks' joint angles against the picture's, 0-1. */
+function worldWeight(sideOnDeg: number | null): number {
+  if (sideOnDeg === null) return 0;
+  const u = (PICTURE_ONLY_MIN_SIDE_ON_DEG - sideOnDeg) / (PICTURE_ONLY_MIN_SIDE_ON_DEG - WORLD_ONLY_MAX_SIDE_ON_DEG);
+  return Math.max(0, Math.min(1, u));
+}
+
+function trunkOverThighs(wb: WorldBody | null): number | null {
+  const ext = [wb?.legs.left.hipFlexionSignedDeg, wb?.legs.right.hipFlexionSignedDeg].filter(
+    (v): v is number => typeof v === 'number',
+  );
+  return ext.length ? -ext.reduce((a, b) => a + b, 0) / ext.length : null;
+}
+
+/** `w` of the world angle and 1 - w of the picture's, either alone where the other is unknown. */
+export function blend(world: number | null | undefined, picture: number | null, w: number): number | null {
+  if (world === null || world === undefined || w <= 0) return picture;
+  if (picture === null || w >= 1) return world;
+  return w * world + (1 - w) * picture;
 }
 
 /** The nose lies ahead of the ears by at least this many torso lengths side-on (0.15-0.2 on a side view); facing
@@ -152,8 +202,10 @@ export function computeFeatures(frame: PoseFrame): BodyFeatures | null {
   const hipMid = midpoint(px(lh), px(rh));
   const torsoPx = distance(shoulderMid, hipMid);
   if (!(torsoPx > 1)) return null;
-  const left = legFeatures(lm, 'left', px, shoulderMid, hipMid, torsoPx);
-  const right = legFeatures(lm, 'right', px, shoulderMid, hipMid, torsoPx);
+  const wb = worldBody(frame.worldLandmarks);
+  const w3d = worldWeight(wb?.sideOnDeg ?? null);
+  const left = legFeatures(lm, 'left', px, shoulderMid, hipMid, torsoPx, wb?.legs.left ?? null, w3d);
+  const right = legFeatures(lm, 'right', px, shoulderMid, hipMid, torsoPx, wb?.legs.right ?? null, w3d);
   const le = lm[LM.leftEar];
   const re = lm[LM.rightEar];
   const nose = lm[LM.nose];
@@ -172,6 +224,9 @@ export function computeFeatures(frame: PoseFrame): BodyFeatures | null {
     trunkElevationDeg: elevationDeg(hipMid, shoulderMid),
     trunkLeanDeg: signedAngleDeg({ x: 0, y: -1 }, trunkAxis),
     shoulderWidthRatio: distance(px(ls), px(rs)) / torsoPx,
+    sideOnWorldDeg: wb?.sideOnDeg ?? null,
+    worldWeight: w3d,
+    trunkOverThighsWorldDeg: trunkOverThighs(wb),
     // signed distance of the ear midpoint from the shoulder point, along the image vertical
     headAboveShoulders: earMid ? (shoulderMid.y - earMid.y) / torsoPx : null,
     pelvisAboveShoulders: (shoulderMid.y - hipMid.y) / torsoPx,

@@ -6,8 +6,8 @@
  * (shoulder centre to hip centre) so that they mean the same for every body and distance. Pure.
  */
 import type { PoseFrame } from '../pose/types.ts';
-import { LM } from '../pose/landmarks.ts';
-import { MIN_VISIBILITY, type Side } from './features.ts';
+import { LM, MIN_VISIBILITY } from '../pose/landmarks.ts';
+import type { Side } from './features.ts';
 import { angle3Deg, cross3, dot3, mid3, norm3, perp3, sub3, unit3, type V3 } from './vec3.ts';
 
 /** One frame's points in one coordinate system, each null when not seen. */
@@ -157,6 +157,22 @@ export function ankleAboveTrunkLine(p: BodyPoints, side: Side): number | null {
   const face = faceDir(p, a.long);
   if (!face) return null;
   return dot3(sub3(ankle, a.hip), face) / p.torso;
+}
+
+/** Lying on the back: the hip's height above the line from the shoulders to the ankles (both on the floor), towards
+ * the face, torso lengths: a block under the sacrum raises it; lying flat it is near 0. Body-relative, so a raised or
+ * turned camera does not shrink it as it shrinks the hips' height over the shoulders in the picture. */
+export function hipAboveShoulderAnkleLine(p: BodyPoints): number | null {
+  const sh = centre(p, LM.leftShoulder);
+  const ankle = centre(p, LM.leftAnkle);
+  const hip = centre(p, LM.leftHip);
+  const nose = p.at(LM.nose);
+  const ears = centre(p, LM.leftEar);
+  if (!sh || !ankle || !hip || !nose || !ears || !p.torso) return null;
+  const line = unit3(sub3(ankle, sh));
+  const up = perp3(sub3(nose, ears), line);
+  if (norm3(up) === 0) return null;
+  return dot3(sub3(hip, sh), unit3(up)) / p.torso;
 }
 
 /** Knee separation over hip-joint separation: ~1 with the knees hip-width apart. */

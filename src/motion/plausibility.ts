@@ -4,6 +4,7 @@
  * everything at once; after `settleFrames` consistent frames the new scale is accepted.
  */
 import type { BodyFeatures } from './features.ts';
+import { median } from './stats.ts';
 
 export interface PlausibilityConfig {
   /** Torso length may differ from the recent median by this factor before the frame is suspect. 1.5x covers a
@@ -25,11 +26,6 @@ export const DEFAULT_PLAUSIBILITY: PlausibilityConfig = {
 };
 
 export type PlausibilityVerdict = 'ok' | 'low-visibility' | 'implausible-pose';
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
 
 export class PlausibilityGate {
   readonly #config: PlausibilityConfig;

@@ -14,11 +14,15 @@ export type BodyPosition =
 /** Shoulder width below 0.45 torso lengths = side-on: side-view clips measure 0.01-0.22 (pfc/cat-cow, sphinx,
  * bloomfit, adaptx), people facing the camera 0.6-1.0 (standing front views). */
 const SIDE_VIEW_MAX_SHOULDER_RATIO = 0.45;
-/** Trunk above 55 degrees from horizontal = upright (standing clips 80-90, deepest side bend in pfc/side-stretches 56). */
+/** Trunk above 50 degrees from horizontal = upright (standing clips 80-90, deepest side bend in pfc/side-stretches 56). */
 const UPRIGHT_MIN_ELEVATION_DEG = 50;
 /** Trunk within 35 degrees of horizontal = lying or on all fours (tabletop 10-15, sphinx 24-30; cobra 51 is
  * handled as prone by the leg check). */
 const FLAT_MAX_ELEVATION_DEG = 35;
+/** On all fours the trunk is within this of horizontal in the picture: tabletop 10-15 side-on at floor level
+ * (footage and generator), 25 from a camera 1.2 m up and 30 degrees off side-on (generator); sitting back towards
+ * the heels tips it past 35. */
+const TABLETOP_MAX_ELEVATION_DEG = 30;
 /** Knee bent more than 45 degrees = "knees bent" (supine knees bent measures 85-95, straight legs under 20). */
 const BENT_KNEE_MIN_DEG = 45;
 /** Wrists more than 0.6 torso lengths below the shoulders = hands on the floor under the body (tabletop 0.8-1.0). */
@@ -31,7 +35,15 @@ const FACE_DOWN_MAX_NOSE_ABOVE_EARS = 0;
  * 0.40-0.77), not lying on the stomach (prone knee bend 0.04-0.09). */
 const KNEELING_FOLD_MIN_PELVIS_ABOVE_KNEES = 0.25;
 
+/** The body's left-right axis turned more than 40 degrees out of the picture (world landmarks) = side-on: side-view
+ * clips measure 75-88 (median per clip), 30-45 degrees off side-on 45-60 (skatefit phone clips, generated), facing
+ * the camera 2-41 (90th percentile 41-45 on the seated twist and the standing yoga clips, turning). */
+const SIDE_VIEW_MIN_WORLD_DEG = 40;
+
+/** Side-on or facing the camera: from the world landmarks where given (a raised or turned camera widens the
+ * shoulders in the picture), else from the shoulder width in the picture. */
 export function cameraView(f: BodyFeatures): CameraView {
+  if (f.sideOnWorldDeg !== null) return f.sideOnWorldDeg > SIDE_VIEW_MIN_WORLD_DEG ? 'side' : 'front';
   return f.shoulderWidthRatio < SIDE_VIEW_MAX_SHOULDER_RATIO ? 'side' : 'front';
 }
 
@@ -71,7 +83,7 @@ export function classifyPosition(f: BodyFeatures): BodyPosition {
     const handsDown = (f.wristsBelowShoulders ?? 0) > HANDS_DOWN_MIN;
     // side-on, the far leg is usually hidden: one seen knee is enough
     const kneeSeen = f.legs.left.kneeY !== null || f.legs.right.kneeY !== null;
-    if (handsDown && anyKneeBent && kneeSeen && elev < 25) return 'four-point-kneel';
+    if (handsDown && anyKneeBent && kneeSeen && elev < TABLETOP_MAX_ELEVATION_DEG) return 'four-point-kneel';
     if (f.trunkElevationDeg > 8 && !anyKneeBent) return 'prone'; // chest lifted on forearms or hands, legs long
     if (anyKneeBent) {
       // face down: a kneeling fold (child's pose) or a prone knee bend, never lying on the back

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { droppedFrames, fpsFromMs, growthRatio, quantile, ratio, round, summarizeMs } from './stats.ts';
-
-describe('quantile', () => {
-  it('interpolates between order statistics and ignores order and non-finite values', () => {
-    expect(quantile([40, 10, 30, 20], 0.5)).toBe(25);
-    expect(quantile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBeCloseTo(9.1);
-    expect(quantile([5, NaN, Infinity], 0.5)).toBe(5);
-    expect(quantile([], 0.5)).toBeNaN();
-  });
-});
+import { droppedFrames, fpsFromMs, growthRatio, ratio, round, summarizeMs } from './stats.ts';
 
 describe('summarizeMs', () => {
   it('gives median, p90, mean and count of detector times', () => {
     const s = summarizeMs([30, 32, 31, 45, 33, 29, 30, 31, 90, 30]);
     expect(s.median).toBe(31);
-    expect(s.p90).toBeCloseTo(49.5);
+    expect(s.p90).toBe(90); // rank floor(0.9 * 10) = 9 of 0..9: a time that occurred
     expect(s.mean).toBeCloseTo(38.1);
     expect(s.n).toBe(10);
   });

@@ -1,17 +1,5 @@
-/** Pure timing statistics for the benchmark: quantiles, summaries and the ratios the bench reports. */
-
-/** The `q`-quantile (0..1) of `values` by linear interpolation between order statistics; NaN when empty. */
-export function quantile(values: readonly number[], q: number): number {
-  const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return NaN;
-  const s = finite.sort((a, b) => a - b);
-  const pos = Math.min(Math.max(q, 0), 1) * (s.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = s[lo] as number;
-  const b = s[hi] as number;
-  return a + (b - a) * (pos - lo);
-}
+/** Pure timing statistics for the benchmark: summaries and the ratios the bench reports. */
+import { median, quantile } from '../motion/stats.ts';
 
 /** Median, 90th percentile, mean and count of a list of milliseconds. */
 export interface MsSummary {
@@ -25,7 +13,7 @@ export interface MsSummary {
 export function summarizeMs(values: readonly number[]): MsSummary {
   const finite = values.filter((v) => Number.isFinite(v));
   const mean = finite.length ? finite.reduce((a, b) => a + b, 0) / finite.length : NaN;
-  return { median: quantile(finite, 0.5), p90: quantile(finite, 0.9), mean, n: finite.length };
+  return { median: median(finite), p90: quantile(finite, 0.9), mean, n: finite.length };
 }
 
 /** Frames per second a stage sustains when each frame takes `msPerFrame` (0 when unknown or non-positive). */

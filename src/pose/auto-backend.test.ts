@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoCacheKey, autoCandidates, medianMs, pickFastest } from './auto-backend.ts';
+import { autoCacheKey, autoCandidates, pickFastest } from './auto-backend.ts';
 
 describe('auto backend choice', () => {
   it('skips WebGL candidates on a software renderer or without WebGL, tries them on a GPU', () => {
@@ -21,10 +21,6 @@ describe('auto backend choice', () => {
       ),
     ).toBe('mediapipe-cpu');
     expect(pickFastest(new Map([['webgl', NaN]]))).toBeNull();
-  });
-  it('takes the median, robust to one slow outlier', () => {
-    expect(medianMs([40, 400, 42])).toBe(42);
-    expect(medianMs([1, 2, 3, 4])).toBe(2.5);
   });
   it('caches per model and user agent', () => {
     expect(autoCacheKey('UA1', 'lite')).not.toBe(autoCacheKey('UA2', 'lite'));

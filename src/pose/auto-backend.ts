@@ -16,14 +16,6 @@ export function autoCandidates(renderer: string | null): readonly Backend[] {
   return renderer === null || isSoftwareRenderer(renderer) ? CPU_CANDIDATES : GPU_CANDIDATES;
 }
 
-/** Median of a list of milliseconds (NaN for an empty list). */
-export function medianMs(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
 /** Picks the backend with the lowest median warm-up time; failed candidates (NaN or missing) never win. */
 export function pickFastest(timings: ReadonlyMap<Backend, number>): Backend | null {
   let best: Backend | null = null;

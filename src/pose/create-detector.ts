@@ -1,6 +1,7 @@
-import type { Backend, BackendChoice, ModelType } from './types.ts';
+import { isBackend, type Backend, type BackendChoice, type ModelType } from './types.ts';
 import { createBlazePoseDetector, type PoseDetector, type PoseImage } from './detectors/blazepose.ts';
-import { autoCacheKey, autoCandidates, medianMs, pickFastest } from './auto-backend.ts';
+import { autoCacheKey, autoCandidates, pickFastest } from './auto-backend.ts';
+import { median } from '../motion/stats.ts';
 
 export type { PoseDetector, PoseImage } from './detectors/blazepose.ts';
 
@@ -93,7 +94,7 @@ async function timeCandidates(
   }
   const result = new Map<Backend, number>(backends.map((b) => [b, NaN]));
   for (const [backend, list] of times) {
-    const ms = medianMs(list);
+    const ms = median(list);
     result.set(backend, ms);
     onProgress?.(`${backend}: ${ms.toFixed(0)} ms per frame`);
   }
@@ -103,7 +104,7 @@ async function timeCandidates(
 function readCache(key: string): Backend | null {
   try {
     const v = localStorage.getItem(key);
-    return v === 'wasm' || v === 'webgl' || v === 'mediapipe-cpu' || v === 'mediapipe-gpu' ? v : null;
+    return isBackend(v) ? v : null;
   } catch {
     return null;
   }

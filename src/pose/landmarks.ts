@@ -1,3 +1,8 @@
+/** A landmark counts as seen at or above this visibility; BlazePose gives >0.9 for clearly visible joints and
+ * drops below 0.5 for joints out of frame or hidden (the close-up of adaptx/knee_to_chest has feet at 0.1-0.4).
+ * The one visibility gate: the features, the set-up check and the skeleton overlay all use it. */
+export const MIN_VISIBILITY = 0.5;
+
 /** BlazePose's 33 landmark indices, by name. */
 export const LM = {
   nose: 0,
@@ -35,7 +40,6 @@ export const LM = {
   rightFootIndex: 32,
 } as const;
 
-export type LandmarkName = keyof typeof LM;
 export const LANDMARK_COUNT = 33;
 
 /** Bones drawn for the skeleton overlay, as pairs of landmark indices. */

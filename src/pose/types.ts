@@ -52,8 +52,17 @@ export interface LandmarkTrack {
   readonly frames: readonly PoseFrame[];
 }
 
-export type ModelType = 'lite' | 'full' | 'heavy';
+/** BlazePose's three models, fastest first: the one list (pickers, settings, URL and command-line options). */
+export const MODEL_TYPES = ['lite', 'full', 'heavy'] as const;
+export type ModelType = (typeof MODEL_TYPES)[number];
 
-/** `auto` warms each candidate up on this device and keeps the fastest. */
-export type BackendChoice = 'auto' | 'wasm' | 'mediapipe-cpu' | 'mediapipe-gpu' | 'webgl';
+/** Every pose backend, `auto` first: the one list (pickers, settings, URL and command-line options, the auto
+ * backend's cache). `auto` warms each candidate up on this device and keeps the fastest. */
+export const BACKEND_CHOICES = ['auto', 'wasm', 'mediapipe-cpu', 'mediapipe-gpu', 'webgl'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type Backend = Exclude<BackendChoice, 'auto'>;
+
+/** True for a concrete backend (not `auto`): a value read back from storage or typed by a person. */
+export function isBackend(v: unknown): v is Backend {
+  return v !== 'auto' && (BACKEND_CHOICES as readonly unknown[]).includes(v);
+}

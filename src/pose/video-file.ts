@@ -1,6 +1,7 @@
 import type { PoseFrame } from './types.ts';
 import type { PoseDetector } from './create-detector.ts';
 import { fitSize, frameStartS, sampleTimesS } from './sampling.ts';
+import { quantile } from '../motion/stats.ts';
 
 /** Options for analysing a video file frame by frame. */
 export interface VideoFileOptions {
@@ -84,7 +85,7 @@ export async function frameCanvas(loaded: LoadedVideo, tS: number, maxSide = 640
 
 /**
  * Estimates a file's frame rate in the browser (which does not expose it): plays a few frames muted and takes the
- * median step between presented frames' media times. Returns null when the browser cannot tell.
+ * lower-quartile step between presented frames' media times. Returns null when the browser cannot tell.
  */
 export async function estimateSourceFps(video: HTMLVideoElement, frames = 12): Promise<number | null> {
   if (typeof video.requestVideoFrameCallback !== 'function') return null;
@@ -107,9 +108,8 @@ export async function estimateSourceFps(video: HTMLVideoElement, frames = 12): P
   const steps = times
     .slice(1)
     .map((t, i) => t - (times[i] ?? t))
-    .filter((d) => d > 0.001)
-    .sort((a, b) => a - b);
-  const step = steps[Math.floor(steps.length / 4)]; // lower quartile: dropped frames only make steps longer
+    .filter((d) => d > 0.001);
+  const step = quantile(steps, 0.25); // lower quartile: dropped frames only make steps longer
   return step ? Math.round((1 / step) * 100) / 100 : null;
 }
 

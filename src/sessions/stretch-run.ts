@@ -91,9 +91,6 @@ export function targetReached(run: StretchRun, u: TrackerUpdate | null): boolean
   if (t.cycles && u?.sequence) return u.sequence.cyclesDone >= t.cycles.min;
   const perSide = t.sides !== 'none';
   const need = t.reps?.min ?? 1;
-  if (run.def.kind === 'hold' && !t.reps) {
-    return sidesOf(run.def).every((s) => run.holds.some((h) => h.side === s));
-  }
   if (!perSide) return run.reps >= need;
   return run.repsBySide.left >= need && run.repsBySide.right >= need;
 }

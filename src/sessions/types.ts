@@ -4,6 +4,7 @@
  */
 import type { CheckId } from '../exercises/checks/types.ts';
 import type { ExerciseId, Side } from '../exercises/types.ts';
+import type { BackendChoice, ModelType } from '../pose/types.ts';
 
 /** Which side a value belongs to; 'none' for stretches without sides. */
 export type SideKey = Side | 'none';
@@ -88,8 +89,8 @@ export interface Settings {
   readonly stopMarginPct: number;
   /** Camera deviceId, '' = default. */
   readonly cameraId: string;
-  readonly backend: 'auto' | 'wasm' | 'mediapipe-cpu' | 'mediapipe-gpu' | 'webgl';
-  readonly model: 'lite' | 'full' | 'heavy';
+  readonly backend: BackendChoice;
+  readonly model: ModelType;
   /** Set once the user has read the disclaimer and red flags. */
   readonly disclaimerAccepted: boolean;
   /** Strict form: a form fault pauses the hold or keeps the rep from counting, as each check declares. Off, faults

@@ -1,5 +1,6 @@
 /** Judges one form check frame by frame: reads its measure, confirms a fault before raising it and clears it only
  * after it has been gone a while, so one noisy frame neither raises nor clears one. Pure. */
+import { median } from '../../motion/stats.ts';
 import type { Side } from '../types.ts';
 import type { CheckInput, CheckPhase, FormCheck } from './types.ts';
 
@@ -14,11 +15,6 @@ const UNSEEN_END_MS = 1000;
 const REST_SAMPLES = 15;
 /** Median of the last readings: takes out single-frame spikes (a landmark jumping) at a cost of one frame of delay. */
 const MEDIAN_OF = 3;
-
-const median = (v: readonly number[]): number => {
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
 
 export type CheckChange =
   | { readonly type: 'raised'; readonly startMs: number; readonly tMs: number; readonly side: Side | null }

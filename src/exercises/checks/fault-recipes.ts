@@ -225,11 +225,15 @@ export const FAULT_RECIPES: readonly FaultRecipe[] = [
   {
     check: 'pelvis-on-block',
     exercise: 'back-block',
-    // the trunk's tilt on the block, degrees: 13.6 on a 12 cm block; 6.5/5.5/4.5 leave the hips 0.11/0.10/0.08
-    // torso lengths up (threshold 0.15)
-    severities: [6.5, 5.5, 4.5],
+    // the pelvis slid off the 12 cm block down to 6/4/2 cm (the trunk's tilt and the legs' slope follow, as in the
+    // scenario, for a 1.7 m body): the hips 0.12/0.08/0.04 torso lengths above the shoulder-ankle line (0.15)
+    severities: [0.06, 0.04, 0.02],
     startS: holdStart(0, 10),
-    apply: (p, a) => ({ ...p, blockDeg: a }),
+    apply: (p, hM) => {
+      const blockDeg = (Math.asin(hM / (0.3 * 1.7)) * 180) / Math.PI;
+      const legDownDeg = (Math.asin(hM / (0.49 * 1.7)) * 180) / Math.PI;
+      return { ...p, blockDeg, hipL: -blockDeg - legDownDeg, hipR: -blockDeg - legDownDeg };
+    },
   },
   {
     check: 'legs-relaxed',

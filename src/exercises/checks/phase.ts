@@ -11,10 +11,10 @@ export function phaseOf(spec: ExerciseSpec, u: Pick<TrackerUpdate, 'depth' | 'ho
   if (d === null) return 'start';
   const c = spec.counter;
   if (c.type === 'cycle') {
-    // cycles report the distance from neutral, up (+) or down (-)
+    // cycles report the distance from neutral (half-way between the last two extremes); an extreme lies about half
+    // a swing from neutral
     const a = Math.abs(d);
-    const reach = Math.min(c.highDelta, c.lowDelta);
-    return a >= reach ? 'end-range' : a > reach / 2 ? 'moving' : 'start';
+    return a >= c.swing / 2 ? 'end-range' : a > c.swing / 4 ? 'moving' : 'start';
   }
   const { enterDepth, exitDepth } = c.type === 'sequence' ? c.block : c;
   return d >= enterDepth ? 'end-range' : d > exitDepth ? 'moving' : 'start';

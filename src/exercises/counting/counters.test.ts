@@ -74,10 +74,11 @@ describe('HoldTimer', () => {
     expect(events.map((e) => e.type)).toEqual(['started', 'paused', 'resumed', 'ended']);
     const end = events.at(-1);
     if (end?.type !== 'ended') throw new Error('no end');
-    // the record spans the end position (the knee arrived at 100 ms, last seen there at 1100 ms); the timer starts
-    // once settled (300 ms), is lost 400-800, sees the knee again 900-1100, and it drops below range at 1200
-    expect([end.startMs, end.endMs]).toEqual([100, 1100]);
-    expect(end.heldMs).toBe(200); // only the judged in-range time: the 0.5 s lost are not counted
+    // the record spans the end position (the knee reached its plateau at 200 ms, last seen there at 1100 ms); the
+    // timer starts once settled (300 ms) dated back to 200, is lost 400-800, sees the knee again 900-1100, and it
+    // drops below range at 1200
+    expect([end.startMs, end.endMs]).toEqual([200, 1100]);
+    expect(end.heldMs).toBe(300); // only the judged in-range time (200-400, 900-1100): the 0.5 s lost are not counted
   });
 
   it('counts a 0.8 s occlusion of the measured joints (body still tracked) that comes back in position as held', () => {
@@ -107,7 +108,7 @@ describe('HoldTimer', () => {
     const events = seq.flatMap((d, i) => t.step(d, i * 100, d === null));
     const end = events.at(-1);
     if (end?.type !== 'ended') throw new Error('no end');
-    expect(end.heldMs).toBe(1000); // 300-1300 ms: the 0.8 s the far leg was not seen are bridged
+    expect(end.heldMs).toBe(1100); // 200-1300 ms: the 0.8 s the far leg was not seen are bridged
   });
 
   it('keeps counting through a one-frame blip of the detector', () => {
@@ -116,31 +117,43 @@ describe('HoldTimer', () => {
     const events = seq.flatMap((d, i) => t.step(d, i * 100));
     const end = events.at(-1);
     if (end?.type !== 'ended') throw new Error('no end');
-    expect(end.heldMs).toBe(300); // 300-600 ms, the blip at 400 included
+    expect(end.heldMs).toBe(400); // 200-600 ms, the blip at 400 included
   });
 
-  it('ends a hold at the moment tracking was lost when it stays lost past the grace time', () => {
+  it('ends a hold where it was last seen when tracking stays lost past the grace time', () => {
     const t = new HoldTimer(hold);
     const seq: (number | null)[] = [130, 130, 130, ...Array<null>(20).fill(null)];
     const events = seq.flatMap((d, i) => t.step(d, i * 100));
     const end = events.find((e) => e.type === 'ended');
-    expect(end?.type === 'ended' && end.endMs).toBe(300);
+    expect(end?.type === 'ended' && end.endMs).toBe(200); // last seen at 200, lost from 300
   });
 
   it('does not start while the limb is still moving fast', () => {
     const t = new HoldTimer(hold);
     expect(t.step(40, 0)).toEqual([]);
     expect(t.step(120, 100)).toEqual([]); // 800 degrees/s
-    expect(t.step(125, 200).map((e) => e.type)).toEqual(['started']);
+    expect(t.step(125, 200)).toEqual([]); // still 425 degrees/s over the last 0.3 s
+    expect(t.step(125, 300).map((e) => e.type)).toEqual(['started']); // 25 degrees/s: settled
+    expect(t.state?.startMs).toBe(100); // dated back to the plateau: 120 is within 15 % of the way down from 125
   });
 });
 
 describe('CycleCounter', () => {
-  it('counts one cycle for cow, cat, cow and learns neutral first', () => {
-    const c = new CycleCounter({ type: 'cycle', highDelta: 0.15, lowDelta: 0.12, neutralWindowMs: 1000 });
-    const trace = [0.05, 0.05, 0.05, 0.05, 0.3, 0.3, 0.05, -0.15, -0.15, 0.05, 0.3, 0.3];
-    const cycles = trace.map((v, i) => c.step(v, i * 500)).filter((e) => e !== null);
-    expect(c.neutral).toBeCloseTo(0.05);
-    expect(cycles).toHaveLength(1);
+  const spec = { type: 'cycle', swing: 0.4 } as const;
+  it.each([
+    { name: 'neutral, cow, cat, cow', trace: [0.05, 0.05, 0.3, 0.3, 0.05, -0.15, -0.15, 0.05, 0.3], cycles: 1 },
+    { name: 'starts in cow, cat, back to cow', trace: [0.3, 0.3, 0.05, -0.15, -0.15, 0.3], cycles: 1 },
+    { name: 'starts in cat, cow, cat, cow', trace: [-0.15, 0.3, -0.15, 0.3], cycles: 2 },
+    { name: 'cow only, back to neutral each time', trace: [0.05, 0.3, 0.05, 0.3, 0.05, 0.3, 0.05], cycles: 0 },
+    { name: 'cat only', trace: [0.05, -0.15, 0.05, -0.15, 0.05], cycles: 0 },
+  ])('$name: $cycles', ({ trace, cycles }) => {
+    const c = new CycleCounter(spec);
+    expect(trace.map((v, i) => c.step(v, i * 500)).filter((e) => e !== null)).toHaveLength(cycles);
+  });
+
+  it('knows neutral as half-way between the last two extremes', () => {
+    const c = new CycleCounter(spec);
+    [0.3, -0.15, -0.1].forEach((v, i) => c.step(v, i * 500));
+    expect(c.neutral).toBeCloseTo(0.075);
   });
 });

@@ -135,7 +135,7 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions, gate
         if (inp.depth === null) return null;
         const e = counter.step(inp.depth, inp.tMs);
         if (e) {
-          const confidence = movementConfidence(vis(inp.features), e.peakDepth, Math.min(c.highDelta, c.lowDelta), 0);
+          const confidence = movementConfidence(vis(inp.features), e.peakDepth, c.swing, 0);
           book.count(
             { startS: s(e.startMs), endS: s(e.endMs), peakDepth: Math.round(e.peakDepth * 100) / 100, confidence },
             e.endMs,

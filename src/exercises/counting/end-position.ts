@@ -4,6 +4,8 @@
  * limb settles past the entry depth, end half a second after it drops below the exit depth), so they lead or lag
  * the eye by the length of the approach and the release. Pure.
  */
+import { median } from '../../motion/stats.ts';
+
 export interface DepthSample {
   readonly tMs: number;
   readonly v: number;
@@ -15,9 +17,19 @@ export interface DepthSample {
  * on generated holds with a 2-3 s approach it puts the start 0.6-1 s early. */
 export const PLATEAU_FRACTION = 0.6;
 
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
+/** The depth above which the signal is "in the end position" during [startMs, endMs], or null when too few
+ * samples tell. */
+export function endPositionLevel(
+  samples: readonly DepthSample[],
+  startMs: number,
+  endMs: number,
+  exitDepth: number,
+  fraction = PLATEAU_FRACTION,
+): number | null {
+  const inHold = samples.filter((s) => s.tMs >= startMs && s.tMs <= endMs);
+  if (inHold.length < 3) return null;
+  const plateau = median(inHold.map((s) => s.v));
+  return plateau - fraction * (plateau - exitDepth);
 }
 
 /** Refines a hold [startMs, endMs] against the samples around it (which may start before `startMs`). */
@@ -28,10 +40,8 @@ export function endPositionSpan(
   exitDepth: number,
   fraction = PLATEAU_FRACTION,
 ): { startMs: number; endMs: number } {
-  const inHold = samples.filter((s) => s.tMs >= startMs && s.tMs <= endMs);
-  if (inHold.length < 3) return { startMs, endMs };
-  const plateau = median(inHold.map((s) => s.v));
-  const level = plateau - fraction * (plateau - exitDepth);
+  const level = endPositionLevel(samples, startMs, endMs, exitDepth, fraction);
+  if (level === null) return { startMs, endMs };
   let i = samples.findIndex((s) => s.tMs >= startMs);
   if (i < 0) return { startMs, endMs };
   if (samples[i]!.v >= level) {

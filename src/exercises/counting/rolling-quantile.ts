@@ -1,3 +1,5 @@
+import { quantile } from '../../motion/stats.ts';
+
 /** The q-quantile of the values seen in the last `windowMs`. Small windows (<= a few hundred samples). */
 export class RollingQuantile {
   readonly #windowMs: number;
@@ -26,8 +28,12 @@ export class RollingQuantile {
 
   get value(): number {
     if (this.#cached !== null) return this.#cached;
-    const sorted = this.#samples.map((s) => s.v).sort((a, b) => a - b);
-    this.#cached = sorted[Math.min(sorted.length - 1, Math.floor(this.#q * sorted.length))] ?? 0;
+    this.#cached = this.#samples.length
+      ? quantile(
+          this.#samples.map((s) => s.v),
+          this.#q,
+        )
+      : 0;
     return this.#cached;
   }
 

@@ -47,15 +47,12 @@ export interface HoldSpec {
   readonly plateauFraction?: number;
 }
 
-/** Counts full cycles between two opposite extremes around a neutral baseline (cat/camel). */
+/** Counts full cycles between two opposite extremes (cat/camel), wherever the set starts (cycle-counter.ts). */
 export interface CycleSpec {
   readonly type: 'cycle';
-  /** Excursion above neutral that counts as reaching the first extreme (cow). */
-  readonly highDelta: number;
-  /** Excursion below neutral that counts as reaching the other extreme (cat). */
-  readonly lowDelta: number;
-  /** Neutral = median of the signal over this long after the start position is reached. */
-  readonly neutralWindowMs: number;
+  /** Change of the signal from one extreme that counts as reaching the opposite one: larger than any excursion
+   * from neutral to one extreme, smaller than a swing from one extreme to the other. */
+  readonly swing: number;
 }
 
 /** Back block: a long hold on one signal, then a knee-to-chest hold on another, repeated in cycles. */

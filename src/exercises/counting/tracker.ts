@@ -129,7 +129,8 @@ export class GenericTracker implements ExerciseTracker {
       position,
       view,
       started: this.#started,
-      depth: counted?.depth ?? depth,
+      // a cycle counter reports distance from neutral, unknown (null) before the first swing: never the raw signal
+      depth: counted ? counted.depth : depth,
       side,
       notJudged: reason,
       events: this.#withFaults(events),

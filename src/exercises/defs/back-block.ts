@@ -5,14 +5,16 @@ import { bothLegs } from './measures.ts';
 import { supine } from '../../motion/synth/poses.ts';
 import { Script } from '../../motion/synth/script.ts';
 import { DEFAULT_RENDER } from '../../motion/synth/timeline.ts';
-import { kneeFlexionDeg } from '../../motion/form-features.ts';
+import { hipAboveShoulderAnkleLine, kneeFlexionDeg } from '../../motion/form-features.ts';
+import { reading } from '../checks/reading.ts';
 import { LM } from '../../pose/landmarks.ts';
 
 /** The block under the sacrum lifts the pelvis above the shoulder line, in torso lengths. */
 const pelvisLift = (f: BodyFeatures): Measurement => ({ depth: f.pelvisAboveShoulders, side: null });
 
-/** On the block the hips sit 0.2-0.3 torso lengths above the shoulders on the generator (a 10-15 cm block); under
- * this they have come off it (lying flat measures -0.05 to 0.05, adaptx/knee_to_chest). */
+/** On a 12 cm block the hips sit 0.22-0.24 torso lengths above the shoulder-to-ankle line on the generator, from a
+ * camera at the floor or 0.5-1.2 m higher and turned 30 degrees (the picture's hips-over-shoulders reads -0.26 to
+ * 0.39 there); lying flat measures 0.0. Under 0.15 the pelvis has come off the block. */
 const PELVIS_ON_BLOCK_MIN = 0.15;
 /** Knees bent more than this during the block hold are not relaxed down: legs lying long measure 0.3-3 degrees on the generator (no back block footage); feet
  * kept flat with the knees up measure 60-90. */
@@ -47,8 +49,8 @@ export const backBlock = defineStretch({
     {
       id: 'pelvis-on-block',
       article: 'Lift the bottom and put a block under the sacrum; stay on it for the hold.',
-      measures: 'hip height above the shoulders, torso lengths',
-      read: ({ features }) => ({ value: features.pelvisAboveShoulders, side: null }),
+      measures: 'hip height above the line from the shoulders to the ankles, torso lengths',
+      read: ({ points }) => reading(hipAboveShoulderAnkleLine(points)),
       below: PELVIS_ON_BLOCK_MIN,
       when: ['hold'],
       // the pelvis settles onto the block in the first seconds; a hold that ends that early is getting off it
@@ -130,6 +132,7 @@ export const backBlock = defineStretch({
         .hold(6, undefined, k >= 1)
         .move(onBlock, 1.5);
     }
-    return { pose: supine, script: s.move(rest, 2).stay(3), floor: true };
+    // 2.5 s onto the block, 1.5 s between block and knees
+    return { pose: supine, script: s.move(rest, 2).stay(3), floor: true, holdToleranceS: 1.7 };
   },
 });

@@ -27,20 +27,18 @@ export const catCamel = defineStretch({
       release: 'Come back to a flat back.',
     },
   },
-  // head height over the shoulder line moves with the whole spine: +0.31..0.35 torso lengths in cow,
-  // -0.14..-0.15 in cat, 0.03-0.06 neutral (pfc/cat-cow)
+  // head height over the shoulder line moves with the whole spine (pfc/cat-cow, torso lengths): neutral tabletop
+  // -0.03..0.08 (3.0-4.7 s), cow plateau 0.35-0.37, cat plateau -0.18
   measure: (f) => (f.headAboveShoulders === null ? null : { depth: f.headAboveShoulders, side: null }),
   // the article's tabletop: hands under shoulders, knees under hips, straight arms; the spine moves, not the body
   checks: fourPointChecks('reject-rep'),
   nearStart: nearFourPoint,
   counter: {
     type: 'cycle',
-    // cow rises 0.28 above neutral there; 0.15 is about half of it
-    highDelta: 0.15,
-    // cat drops 0.20 below neutral; 0.12 is a little over half
-    lowDelta: 0.12,
-    // neutral tabletop is held 1.75 s before the first cow in the clip
-    neutralWindowMs: 1200,
+    // from neutral into cow is at most 0.40 there (lowest neutral sample to the cow plateau); from one extreme to
+    // the other 0.55 there and 0.46 on the generated body (src/motion/synth, neck +-40 degrees): 0.43, between 0.40
+    // and 0.46, is reached from the opposite extreme and never from neutral. Thin (0.03 each way): see the --loo table
+    swing: 0.43,
   },
   scenario: (v) => {
     const k = v.depthScale ?? 1;

@@ -165,6 +165,7 @@ export const hipFlexor = defineStretch({
         .move({ ext: 2 }, 2)
         .stay(2);
     }
-    return { pose: kneelingLunge, script: s, floor: false };
+    // a 2 s eased approach
+    return { pose: kneelingLunge, script: s, floor: false, holdToleranceS: 1.3 };
   },
 });

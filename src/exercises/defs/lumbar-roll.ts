@@ -33,12 +33,19 @@ const KNEES_ABOVE_HIPS_MIN = 0.15;
  * on the generator, 0.27-0.85 for people sitting or standing facing the camera (same clips). */
 const FORESHORTENED_MIN_SHOULDER_RATIO = 1.0;
 
+/** Or, from the world landmarks, the body's left-right axis within this of the picture's plane (facing the camera,
+ * position.ts): a camera 1.55 m up and 30 degrees round from the feet sees the trunk less foreshortened (shoulder
+ * ratio 0.9) but nearly square on (world 23-26 degrees through the rolls on the generator; 0-2 straight from the
+ * feet); people facing the camera sitting or standing are not lying, which the knee check tells. */
+const FACING_MAX_SIDE_ON_WORLD_DEG = 40;
+
 /** Lying on the back with the knees bent, filmed from the feet; the knees may already lean to a side. */
 function lyingSeenFromTheFeet(f: BodyFeatures): boolean {
   return (
     kneesBent(f) &&
     -(f.pelvisAboveKnees ?? 0) > KNEES_ABOVE_HIPS_MIN &&
-    f.shoulderWidthRatio > FORESHORTENED_MIN_SHOULDER_RATIO
+    (f.shoulderWidthRatio > FORESHORTENED_MIN_SHOULDER_RATIO ||
+      (f.sideOnWorldDeg !== null && f.sideOnWorldDeg < FACING_MAX_SIDE_ON_WORLD_DEG))
   );
 }
 

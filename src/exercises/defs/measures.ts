@@ -1,5 +1,5 @@
 /** Signals shared by several stretches, each oriented so larger = deeper. Pure. */
-import type { BodyFeatures, LegFeatures } from '../../motion/features.ts';
+import { blend, type BodyFeatures } from '../../motion/features.ts';
 import type { Side } from '../types.ts';
 import type { Measurement } from '../counting/spec.ts';
 
@@ -21,13 +21,11 @@ export function bothLegs(f: BodyFeatures): Measurement | null {
   return { depth: Math.min(...seen), side: null };
 }
 
-/** Trunk lifted from the floor, degrees above horizontal. */
+/** Trunk lifted from the floor, degrees above horizontal. Turned off side-on, the picture's trunk angle is not the
+ * lift (a camera 1.2 m up and 30 degrees round reads rest as 11 and a 28-degree lift as 36): there the trunk's
+ * angle over the thighs, which lie on the floor, is blended in from the world landmarks (features.ts). */
 export function trunkLift(f: BodyFeatures): Measurement {
-  return { depth: f.trunkElevationDeg, side: null };
-}
-
-export function kneesBent(leg: LegFeatures, minDeg: number): boolean {
-  return (leg.kneeFlexionDeg ?? 0) >= minDeg;
+  return { depth: blend(f.trunkOverThighsWorldDeg, f.trunkElevationDeg, f.worldWeight)!, side: null };
 }
 
 /** Hip and knee opening of the better-seen side: on all fours the tuck of a posterior tilt opens both

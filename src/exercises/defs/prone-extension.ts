@@ -115,6 +115,7 @@ export const proneExtension = defineStretch({
         .hold(v.holdS ?? 11, undefined, k >= 1)
         .move(rest, 1.5)
         .stay(2);
-    return { pose: prone, script: s, floor: true };
+    // a 1.5 s eased approach
+    return { pose: prone, script: s, floor: true, holdToleranceS: 0.9 };
   },
 });

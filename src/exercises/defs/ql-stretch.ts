@@ -91,6 +91,7 @@ export const qlStretch = defineStretch({
         .move({ bend: 0 }, 3)
         .stay(3);
     }
-    return { pose: standing, script: s, floor: false };
+    // a 3 s eased approach
+    return { pose: standing, script: s, floor: false, holdToleranceS: 1.6 };
   },
 });

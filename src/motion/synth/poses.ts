@@ -1,6 +1,7 @@
 /**
- * The body positions of the ten stretches as functions of a few named parameters (degrees unless named
- * otherwise), so that a stretch is a keyframed path through them. Pure.
+ * Body positions (on the back, on all fours, on the stomach, standing, kneeling on one knee) as functions of a few
+ * named parameters (degrees unless named otherwise), so that a stretch's scenario is a keyframed path through one of
+ * them. Pure.
  */
 import { legFromFlexion, type ArmAngles, type BodyPose, type LegAngles } from './body.ts';
 import type { Params } from './timeline.ts';

@@ -22,6 +22,9 @@ export interface SynthVariant extends Partial<RenderOptions> {
   readonly distanceM?: number;
   /** The camera not level, degrees. */
   readonly rollDeg?: number;
+  /** The camera turned this far about the vertical from its view (side-on or facing), degrees, + = towards the
+   * person's head side when side-on (towards their left when facing them). */
+  readonly cameraYawDeg?: number;
   /** 1 = the stretch done fully; 0.3 = a shallow movement that must not count. */
   readonly depthScale?: number;
   /** Reps (or cycles, or holds per side) to perform. */
@@ -41,6 +44,8 @@ export interface SynthClip {
     readonly reps: number;
     readonly repSides: readonly (Side | undefined)[];
     readonly holds: readonly ExpectedHold[];
+    /** How far a counted hold's start or end may sit from the scripted one, seconds (see `Scenario`). */
+    readonly holdToleranceS: number;
   };
 }
 
@@ -53,6 +58,10 @@ export interface Scenario {
   /** Camera height and distance when the variant names none (default: 0.35 m up on the floor, else 1 m; 2.6 m away). */
   readonly cameraHeightM?: number;
   readonly distanceM?: number;
+  /** How far a counted hold's boundary may sit from the scripted one (default 0.5 s): the script reaches the end
+   * position at the end of its eased approach, and the engine's "in position" is 60 % of the way back from the
+   * plateau (src/exercises/counting/end-position.ts), so the slower the approach, the earlier the engine's start. */
+  readonly holdToleranceS?: number;
 }
 
 /** Renders a labelled synthetic clip of `scenario`, filmed from `stretchView` unless the variant says otherwise. */
@@ -77,9 +86,19 @@ export function renderScenario(
   );
   // side view: from the person's left (-z) or right (+z); front view: from +x (the face when standing, the feet
   // when lying on the back)
-  const from = view === 'front' ? v3(1, 0, 0) : v3(0, 0, v.cameraSide === 'right' ? 1 : -1);
+  const straight = view === 'front' ? v3(1, 0, 0) : v3(0, 0, v.cameraSide === 'right' ? 1 : -1);
+  const yaw = ((v.cameraYawDeg ?? 0) * Math.PI) / 180;
+  const from = v3(
+    straight.x * Math.cos(yaw) - straight.z * Math.sin(yaw),
+    0,
+    straight.x * Math.sin(yaw) + straight.z * Math.cos(yaw),
+  );
   const camHeight = v.cameraHeightM ?? scenario.cameraHeightM ?? (floor ? 0.35 : 1.0);
   const camera = cameraAt(target, from, v.distanceM ?? scenario.distanceM ?? 2.6, camHeight, v.rollDeg ?? 0);
   const track = renderTrack(poseAt, camera, script.tS, opts, source);
-  return { track, expected: { reps: script.repSides.length, repSides: script.repSides, holds: script.holds } };
+  const holdToleranceS = scenario.holdToleranceS ?? 0.5;
+  return {
+    track,
+    expected: { reps: script.repSides.length, repSides: script.repSides, holds: script.holds, holdToleranceS },
+  };
 }
