@@ -34,6 +34,7 @@ import {
   type StopReason,
   type StretchResult,
 } from './types.ts';
+import { startFaultCue } from '../coach/form-cues.ts';
 
 /** A session's id: its start time, which also names its recordings. */
 export const sessionIdOf = (startedIso: string): string => `session-${startedIso}`;
@@ -193,12 +194,20 @@ function onFrame(s: SessionState, a: Extract<Action, { type: 'frame' }>): Result
     if (since !== null && a.nowMs - since >= SETUP_OK_MS)
       return {
         state: { ...st, phase: 'start-position', setupOkSinceMs: null },
-        effects: [{ type: 'say', text: 'Good. Now get into the start position.' }],
+        effects: [
+          { type: 'say', text: 'Good. Now get into the start position.' },
+          // already close to it with a rule failing: say which
+          ...[startFaultCue(a.update, null)].flatMap((c) => (c ? [{ type: 'say' as const, text: c.text }] : [])),
+        ],
       };
     return same({ ...st, setupOkSinceMs: since });
   }
   if (s.phase === 'start-position') {
-    if (!a.update.started && !run.def.startPositions.includes(a.update.position)) return same(st);
+    if (!a.update.started && !run.def.startPositions.includes(a.update.position)) {
+      // close to the start position but a rule of it fails: say which, once (the screen shows it too)
+      const named = startFaultCue(a.update, s.phase === 'start-position' ? s.update : null);
+      return named ? { state: st, effects: [{ type: 'say', text: named.text }] } : same(st);
+    }
     if (isCalibrated(run)) return toCounting(st, run, false);
     return {
       state: { ...st, phase: 'calibrate', calibSides: sidesOf(run.def), calib: INITIAL_CALIBRATION },

@@ -142,7 +142,10 @@ class SessionController {
   private perform(e: Effect): void {
     if (e.type === 'say') this.say(e.text, 'urgent');
     else if (e.type === 'new-tracker') {
-      this.tracker = createTracker(e.def.id, { calibratedDepth: e.calibratedDepth });
+      this.tracker = createTracker(e.def.id, {
+        calibratedDepth: e.calibratedDepth,
+        strictForm: settings.value.strictForm,
+      });
       this.prev = null;
     } else if (e.type === 'save-calibration') {
       spineStore()
