@@ -28,6 +28,7 @@ function page(over: Partial<BenchPageResult> = {}): BenchPageResult {
     heapAfterMB: 16.8,
     samples: [],
     repCount: 0,
+    phaseFrames: { setup: 40, counting: 200 },
     peopleCheckMs: [200, 210, 190],
     ...over,
   };
@@ -41,6 +42,7 @@ describe('benchRow', () => {
     expect(r.overheadRatio).toBeCloseTo(0.4 / 32, 4);
     expect(r.framesDropped).toBe(60);
     expect(r.loopFps).toBe(24);
+    expect(r.phaseFrames).toEqual({ setup: 40, counting: 200 });
     expect(r.uiFps).toBe(25);
     expect(r.firstPoseMs).toBe(600);
     expect(r.firstPoseMsCold).toBe(2400);

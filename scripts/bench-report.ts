@@ -17,6 +17,8 @@ export interface BenchRow {
   readonly pipelineMsMedian: number | null;
   readonly pipelineMsP90: number | null;
   readonly stageMsMedian: Record<string, number | null>;
+  /** Frames measured in each phase of the guided session the bench runs. */
+  readonly phaseFrames: Record<string, number>;
   readonly overheadRatio: number | null;
   readonly firstPoseMs: number | null;
   readonly firstPoseMsCold: number | null;
@@ -81,6 +83,7 @@ export function benchRow(requestedBackend: string, cold: BenchPageResult, warm: 
     pipelineMsMedian: round(pipe.median, 3),
     pipelineMsP90: round(pipe.p90, 3),
     stageMsMedian,
+    phaseFrames: warm.phaseFrames,
     overheadRatio: round(ratio(pipe.median, det.median), 4),
     firstPoseMs: round(warm.firstPoseMs ?? NaN, 0),
     firstPoseMsCold: round(cold.firstPoseMs ?? NaN, 0),

@@ -1,6 +1,6 @@
 /**
- * Keeps cues from chattering: at most one spoken cue per gap, the same words not again for a while, and urgent cues
- * (stop, pain) always through at once.
+ * Keeps cues from chattering: at most one spoken cue per gap, the same words not again for a while; urgent cues
+ * (stop, pain) and prompts (the session moving on) always through at once, and the gap after them still holds.
  */
 import type { Cue } from './cues.ts';
 
@@ -21,7 +21,8 @@ export interface CueThrottleState {
 
 export const INITIAL_CUE_THROTTLE: CueThrottleState = { lastMs: -Infinity, lastByText: {} };
 
-/** Decides whether `cue` is said now. Counts ('count' priority) may follow a previous cue after half the gap. */
+/** Decides whether `cue` is said now. Counts ('count' priority) may follow a previous cue after half the gap; urgent
+ * cues and prompts need no gap. */
 export function offerCue(
   s: CueThrottleState,
   cue: Cue,
@@ -29,7 +30,12 @@ export function offerCue(
   cfg: CueThrottleConfig = DEFAULT_CUE_THROTTLE,
 ): { state: CueThrottleState; say: boolean } {
   const lastSame = s.lastByText[cue.text] ?? -Infinity;
-  const gap = cue.priority === 'urgent' ? 0 : cue.priority === 'count' ? cfg.minGapMs / 2 : cfg.minGapMs;
+  const gap =
+    cue.priority === 'urgent' || cue.priority === 'prompt'
+      ? 0
+      : cue.priority === 'count'
+        ? cfg.minGapMs / 2
+        : cfg.minGapMs;
   const repeatOk = cue.priority !== 'info' || nowMs - lastSame >= cfg.repeatMs;
   if (nowMs - s.lastMs < gap || !repeatOk) return { state: s, say: false };
   return { state: { lastMs: nowMs, lastByText: { ...s.lastByText, [cue.text]: nowMs } }, say: true };

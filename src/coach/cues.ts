@@ -5,7 +5,9 @@
 import type { ExerciseDefinition, Side, TrackerUpdate } from '../exercises/types.ts';
 import { formCuesFor, formLine } from './form-cues.ts';
 
-export type CuePriority = 'urgent' | 'count' | 'info';
+/** `urgent`: a safety stop, said at once over anything being said. `prompt`: what to do next when the session moves
+ * on (never dropped, never cutting speech off). `count`: reps and hold countdowns. `info`: technique and side hints. */
+export type CuePriority = 'urgent' | 'prompt' | 'count' | 'info';
 
 export interface Cue {
   readonly text: string;

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkSetup } from './setup-check.ts';
-import { PRONE, upd } from '../sessions/test-support.ts';
+import { lyingFrame, PRONE, upd } from '../sessions/test-support.ts';
 import { LM } from '../pose/landmarks.ts';
-import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
 
-/** A person lying side-on across a 640x360 picture, head left, each landmark changeable. */
-function lying(change: (i: number, p: ImageLandmark) => ImageLandmark = (_i, p) => p): PoseFrame {
-  const at = (i: number): ImageLandmark => {
-    const x = i <= 10 ? 0.2 : i <= 22 ? 0.3 : i <= 24 ? 0.5 : i <= 26 ? 0.65 : 0.8;
-    return change(i, { x, y: 0.6, z: 0, visibility: 0.95 });
-  };
-  return {
-    tMs: 0,
-    landmarks: Array.from({ length: 33 }, (_, i) => at(i)),
-    worldLandmarks: null,
-    score: 0.9,
-    imageWidth: 640,
-    imageHeight: 360,
-  };
-}
+const lying = lyingFrame;
 
 describe('camera setup check', () => {
   it('passes a whole body seen side-on', () => {

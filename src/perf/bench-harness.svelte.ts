@@ -1,20 +1,21 @@
 /**
- * The page side of `npm run bench`: runs the real live pipeline (camera -> runPoseLoop -> engine tracker -> setup
- * check -> cues -> skeleton overlay -> session recorder) in this page and times each stage. Installed on `#/bench` only
- * (see main.ts), exposed as `window.__spineBench`. Browser-only glue; the statistics live in stats.ts.
+ * The page side of `npm run bench`: runs a guided session exactly as a person runs it (the app's SessionController
+ * with its PoseStream: camera -> detector -> tracker -> session reducer -> its effects: cues, people check, recording,
+ * storage) plus the skeleton overlay, and times each frame. A scripted person answers what the session asks (ready,
+ * "this is my limit", rating, the next session), so the measurement covers setup, calibration and counting. Installed
+ * on `#/bench` only (see main.ts), exposed as `window.__spineBench`. Browser-only glue; the statistics live in stats.ts.
  */
 import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
-import { createPeopleCounter, createPoseDetector, openCamera, runPoseLoop, type PoseDetector } from '../pose/index.ts';
+import { createPoseDetector, type PoseDetector } from '../pose/index.ts';
+import { downscaled, heapMB, snapshot, timePeopleChecks } from './bench-probes.ts';
 import { createWorkerDetector } from '../pose/worker-detector.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
-import { createTracker } from '../exercises/registry.ts';
-import type { EngineEvent, ExerciseId, TrackerUpdate } from '../exercises/types.ts';
-import { checkSetup } from '../coach/setup-check.ts';
-import { cuesFor, standingCue } from '../coach/cues.ts';
-import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
+import { getExercise } from '../exercises/registry.ts';
+import type { ExerciseId } from '../exercises/types.ts';
 import { summarizeMs, type MsSummary } from './stats.ts';
-import { SessionRecorder } from '../sessions/recording.ts';
+import { SessionController } from '../state/session.svelte.ts';
+import { browserSessionDeps } from '../state/session-deps.ts';
 
 /** What the bench script asks for. */
 export interface BenchRequest {
@@ -66,6 +67,8 @@ export interface BenchPageResult {
   readonly heapAfterMB: number;
   readonly samples: BenchSample[];
   readonly repCount: number;
+  /** Frames measured in each session phase (setup, start-position, calibrate, counting, ...). */
+  readonly phaseFrames: Record<string, number>;
   /** MoveNet MultiPose people checks timed on the live video after the measurement (main-thread runs only). */
   readonly peopleCheckMs: number[];
 }
@@ -80,113 +83,88 @@ declare global {
   }
 }
 
-/** Live JS heap in MB after a forced full GC (Chromium with --js-flags=--expose-gc; else as it stands). */
-function heapMB(): number {
-  window.gc?.();
-  window.gc?.();
-  return (performance.memory?.usedJSHeapSize ?? NaN) / 2 ** 20;
-}
-
-/** Wraps an engine so each frame is first drawn into a `width`-pixel-wide canvas (timed as detector work). */
-function downscaled(inner: PoseDetector, width: number): PoseDetector {
-  const canvas = document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
-  return {
-    backend: inner.backend,
-    model: inner.model,
-    estimate(image, tMs) {
-      const w = image instanceof HTMLVideoElement ? image.videoWidth : image.width;
-      const h = image instanceof HTMLVideoElement ? image.videoHeight : image.height;
-      if (!ctx || w <= width) return inner.estimate(image, tMs);
-      canvas.width = width;
-      canvas.height = Math.round((h * width) / w);
-      ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-      return inner.estimate(canvas, tMs);
-    },
-    dispose: () => inner.dispose(),
-  };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The session's recorder hands a stretch's frames to storage when the stretch ends: the longest stretch (back
- * block, 3-5 cycles of a 60 s hold) lasts about 5 minutes. */
-const STRETCH_MS = 5 * 60_000;
+/** What a person does when the session waits for them: ready, accept the calibrated range, go on after a stop
+ * ("reduce the movement"), rate the stretch, start the next session. */
+function answerSession(session: SessionController, exercise: ExerciseId): void {
+  const phase = session.state.phase;
+  if (phase === 'intro') session.begin();
+  else if (phase === 'calibrate') session.acceptCalibration();
+  else if (phase === 'stopped') session.choose('reduce-movement');
+  else if (phase === 'rating') session.rate('same', 0);
+  else if (phase === 'done') session.start([getExercise(exercise)], []);
+}
 
-/** Runs the live pipeline on the (fake) camera and times every stage. */
+/** Runs a guided session on the (fake) camera and times every frame. */
 export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const t0 = performance.now();
   const paint = performance.getEntriesByName('first-contentful-paint')[0];
   const stage = document.createElement('div');
   stage.style.cssText = 'position:fixed;left:0;top:0;width:640px;height:360px;background:#000;z-index:99';
   document.body.append(stage);
-  const cam = await openCamera();
   const video = document.createElement('video');
-  video.muted = true;
-  video.playsInline = true;
   video.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;object-fit:contain;transform:scaleX(-1)';
-  cam.video.pause();
-  video.srcObject = cam.video.srcObject;
   stage.append(video);
-  await video.play();
-  const cameraReadyMs = performance.now() - t0;
   const props = $state<{ frame: PoseFrame | null; mirrored: boolean }>({ frame: null, mirrored: true });
   const overlay = mount(SkeletonOverlay, { target: stage, props });
-  let engine: PoseDetector =
-    req.mode === 'worker'
-      ? await createWorkerDetector(req.model)
-      : await createPoseDetector({ backend: req.backend, model: req.model, warmupImage: video });
-  if (req.inputWidth > 0) engine = downscaled(engine, req.inputWidth);
-  const modelReadyMs = performance.now() - t0;
 
-  const tracker = createTracker(req.exercise);
-  const def = tracker.definition;
-  let throttle = INITIAL_CUE_THROTTLE;
-  let prev: TrackerUpdate | null = null;
-  const recorder = new SessionRecorder();
-  let stretchStartMs = performance.now();
-  const events: EngineEvent[] = [];
-  const stageMs: Record<string, number[]> = { tracker: [], cues: [], overlay: [], recording: [] };
+  const stageMs: Record<string, number[]> = { session: [], overlay: [] };
+  const phaseFrames: Record<string, number> = {};
   let detectorMs: number[] = [];
   let pipelineMs: number[] = [];
   let measuring = false;
   let analysed = 0;
   let withPose = 0;
   let firstPoseMs: number | null = null;
-  let lastTiming = 0;
+  let cameraReadyMs = NaN;
+  let modelReadyMs = NaN;
+  let backend = 'unknown';
 
-  const onFrame = (f: PoseFrame) => {
-    const a = performance.now();
-    const u = tracker.step(f);
-    checkSetup(f, u, def);
-    const b = performance.now();
-    for (const c of cuesFor(u, prev, def)) throttle = offerCue(throttle, c, a).state;
-    standingCue(u, def);
-    prev = u;
-    const c = performance.now();
-    props.frame = f;
-    flushSync();
-    const d = performance.now();
-    recorder.add(req.exercise, f);
-    if (d - stretchStartMs > STRETCH_MS) {
-      recorder.take(req.exercise, 'bench', { backend: engine.backend, model: req.model }); // the app writes it to IndexedDB
-      stretchStartMs = d;
-    }
-    events.push(...u.events);
-    const e = performance.now();
-    if (f.landmarks) {
-      withPose++;
-      firstPoseMs ??= e - t0;
-    }
-    if (!measuring) return;
-    analysed++;
-    detectorMs.push(lastTiming);
-    pipelineMs.push(e - a);
-    stageMs.tracker?.push(b - a);
-    stageMs.cues?.push(c - b);
-    stageMs.overlay?.push(d - c);
-    stageMs.recording?.push(e - d);
-  };
+  const app = browserSessionDeps();
+  const session: SessionController = new SessionController({
+    ...app,
+    openSource: async (v) => {
+      const source = await app.openSource(v);
+      cameraReadyMs = performance.now() - t0;
+      return source;
+    },
+    loadDetector: async (source) => {
+      let detector: PoseDetector =
+        req.mode === 'worker'
+          ? await createWorkerDetector(req.model)
+          : await createPoseDetector({
+              backend: req.backend,
+              model: req.model,
+              warmupImage: source.warmupImage ?? undefined,
+            });
+      if (req.inputWidth > 0) detector = downscaled(detector, req.inputWidth);
+      modelReadyMs = performance.now() - t0;
+      backend = detector.backend;
+      return detector;
+    },
+    // the session's per-frame work is timed inside it; the overlay update is timed here, as the screen would draw it
+    onFrameTiming: (detMs, sessionMs) => {
+      const a = performance.now();
+      props.frame = session.frame;
+      flushSync();
+      const overlayMs = performance.now() - a;
+      if (session.frame?.landmarks) {
+        withPose++;
+        firstPoseMs ??= performance.now() - t0;
+      }
+      if (!measuring) return;
+      analysed++;
+      detectorMs.push(detMs);
+      pipelineMs.push(sessionMs + overlayMs);
+      stageMs.session?.push(sessionMs);
+      stageMs.overlay?.push(overlayMs);
+      phaseFrames[session.state.phase] = (phaseFrames[session.state.phase] ?? 0) + 1;
+    },
+  });
+  session.start([getExercise(req.exercise)], []);
+  const running = session.attach(video);
+  const person = setInterval(() => answerSession(session, req.exercise), 250);
 
   // camera frames presented while measuring, and main-thread animation frames (does the UI keep its rate?)
   // metadata.presentedFrames counts every frame the camera handed to the compositor, also those that arrived while
@@ -214,15 +192,14 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   };
   requestAnimationFrame(raf);
 
-  const ac = new AbortController();
-  const loop = runPoseLoop(video, engine, onFrame, ac.signal, (ms) => (lastTiming = ms));
   const samples: BenchSample[] = [];
   let heapBeforeMB: number;
   let measuredS: number;
   let peopleCheckMs: number[] = [];
   let heapAfterMB: number;
   try {
-    while (firstPoseMs === null && performance.now() - t0 < 60_000) await sleep(20);
+    while (firstPoseMs === null && session.cameraError === null && performance.now() - t0 < 60_000) await sleep(20);
+    if (session.cameraError !== null) throw new Error(session.cameraError);
     await sleep(1000); // one second to settle after the first pose (JIT, caches)
     heapBeforeMB = heapMB();
     measuring = true;
@@ -249,20 +226,20 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     measuredS = (performance.now() - m0) / 1000;
     heapAfterMB = heapMB(); // before the people check below loads its own model
     if (req.mode === 'main') {
-      ac.abort();
-      await loop.catch(() => undefined);
-      peopleCheckMs = await timePeopleChecks(video);
+      // the camera closes with the session: the people check is timed on its last picture, with the detector stopped
+      const still = snapshot(video);
+      session.detach();
+      peopleCheckMs = await timePeopleChecks(still);
     }
   } finally {
-    ac.abort();
-    await loop.catch(() => undefined);
-    engine.dispose();
-    cam.stop();
+    clearInterval(person);
+    session.detach();
+    await running;
     void unmount(overlay);
     stage.remove();
   }
   return {
-    backend: engine.backend,
+    backend,
     model: req.model,
     mode: req.mode,
     inputWidth: req.inputWidth,
@@ -284,26 +261,10 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
     heapBeforeMB,
     heapAfterMB,
     samples,
-    repCount: prev === null ? 0 : (prev as TrackerUpdate).repCount,
+    repCount: session.state.run?.reps ?? 0,
+    phaseFrames,
     peopleCheckMs,
   };
-}
-
-/** Times the session's people check (one warm-up call, then 5) on the live video, with the detector stopped. */
-async function timePeopleChecks(video: HTMLVideoElement): Promise<number[]> {
-  const counter = await createPeopleCounter();
-  try {
-    await counter.scores(video);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      await counter.scores(video);
-      times.push(performance.now() - t0);
-    }
-    return times;
-  } finally {
-    counter.dispose();
-  }
 }
 
 /** Publishes `runBench` as `window.__spineBench`. */

@@ -13,10 +13,10 @@ describe('camera errors', () => {
   });
 });
 
-describe('pose params in the hash', () => {
+describe('pose params of a page URL', () => {
   it('reads a known backend and model, and falls back to auto / lite', () => {
-    expect(poseParams('#/live?backend=wasm&model=full')).toEqual({ backend: 'wasm', model: 'full' });
-    expect(poseParams('#/live?backend=cuda&model=huge')).toEqual({ backend: 'auto', model: 'lite' });
-    expect(poseParams('#/video')).toEqual({ backend: 'auto', model: 'lite' });
+    expect(poseParams({ backend: 'wasm', model: 'full' })).toEqual({ backend: 'wasm', model: 'full' });
+    expect(poseParams({ backend: 'cuda', model: 'huge' })).toEqual({ backend: 'auto', model: 'lite' });
+    expect(poseParams({ backend: null })).toEqual({ backend: 'auto', model: 'lite' });
   });
 });

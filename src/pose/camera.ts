@@ -1,4 +1,6 @@
 /** The webcam source: getUserMedia, camera list, and errors a user can act on. */
+import type { FrameSource } from './frame-source.ts';
+import { pumpVideoFrames } from './pose-loop.ts';
 
 /** Why the camera could not be opened, in terms a message can be chosen from. */
 export type CameraErrorKind = 'no-camera' | 'permission-denied' | 'in-use' | 'unsupported' | 'unknown';
@@ -13,11 +15,9 @@ export class CameraError extends Error {
   }
 }
 
-/** An open camera: a playing <video> element (not attached to the DOM) and a way to release the device. */
-export interface CameraHandle {
-  readonly video: HTMLVideoElement;
+/** An open camera playing in the caller's <video>: a frame source for a PoseStream, and the device it came from. */
+export interface CameraSource extends FrameSource {
   readonly deviceId: string;
-  stop(): void;
 }
 
 /** Maps a getUserMedia DOMException name to our error kinds. */
@@ -67,10 +67,15 @@ export async function listCameras(): Promise<{ deviceId: string; label: string }
     .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
 }
 
-/** Opens a camera (the given one, or the default) and resolves once its first frame has a size. */
+/**
+ * Opens a camera (the given one, or the default) into `video`, the element the page shows (requestVideoFrameCallback
+ * only fires for a rendered <video>), and resolves once its first frame has a size. Closing the source releases the
+ * device and empties `video`.
+ */
 export async function openCamera(
+  video: HTMLVideoElement,
   opts: { deviceId?: string; width?: number; height?: number } = {},
-): Promise<CameraHandle> {
+): Promise<CameraSource> {
   if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('unsupported', cameraErrorMessage('unsupported'));
   let stream: MediaStream;
   try {
@@ -86,8 +91,10 @@ export async function openCamera(
     const kind = cameraErrorKind(e instanceof Error ? e.name : '');
     throw new CameraError(kind, cameraErrorMessage(kind));
   }
-  const stop = () => stream.getTracks().forEach((t) => t.stop());
-  const video = document.createElement('video');
+  const close = () => {
+    stream.getTracks().forEach((t) => t.stop());
+    if (video.srcObject === stream) video.srcObject = null;
+  };
   video.muted = true;
   video.playsInline = true;
   video.srcObject = stream;
@@ -95,7 +102,7 @@ export async function openCamera(
     await video.play();
     if (video.videoWidth === 0) await new Promise((r) => video.addEventListener('loadeddata', r, { once: true }));
   } catch (e) {
-    stop();
+    close();
     throw new CameraError(
       'unknown',
       `The camera stream could not be played: ${e instanceof Error ? e.message : String(e)}`,
@@ -104,13 +111,12 @@ export async function openCamera(
   // pose-detection reads the width/height attributes, which default to 0
   video.width = video.videoWidth;
   video.height = video.videoHeight;
-  const deviceId = stream.getVideoTracks()[0]?.getSettings().deviceId ?? opts.deviceId ?? '';
   return {
-    video,
-    deviceId,
-    stop() {
-      stop();
-      video.srcObject = null;
-    },
+    deviceId: stream.getVideoTracks()[0]?.getSettings().deviceId ?? opts.deviceId ?? '',
+    width: video.videoWidth,
+    height: video.videoHeight,
+    warmupImage: video,
+    frames: (onFrame, signal) => pumpVideoFrames(video, onFrame, signal),
+    close,
   };
 }

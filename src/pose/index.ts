@@ -22,9 +22,10 @@ export {
   listCameras,
   openCamera,
   type CameraErrorKind,
-  type CameraHandle,
+  type CameraSource,
 } from './camera.ts';
-export { runPoseLoop } from './pose-loop.ts';
+export type { FrameSource } from './frame-source.ts';
+export { startPoseStream, type PoseStream, type PoseStreamOptions, type PoseStreamStage } from './pose-stream.ts';
 export {
   analyzeVideo,
   estimateSourceFps,
@@ -35,3 +36,4 @@ export {
 } from './video-file.ts';
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';
+export { poseParams } from './hash-params.ts';

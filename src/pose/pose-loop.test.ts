@@ -1,95 +1,123 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runPoseLoop } from './pose-loop.ts';
-import type { PoseDetector } from './create-detector.ts';
-import type { PoseFrame } from './types.ts';
+import { describe, expect, it } from 'vitest';
+import { pumpVideoFrames, type LoopVideo } from './pose-loop.ts';
 
-/** A <video> stand-in that presents a new frame every 33 ms (30 fps) through requestVideoFrameCallback. */
-function fakeVideo() {
+/** A <video> stand-in whose frames the test presents one by one (no timers: the test is the clock). */
+function fakeVideo(readyState = 4) {
   let next = 0;
   const callbacks = new Map<number, VideoFrameRequestCallback>();
-  let mediaTime = 0;
-  const timer = setInterval(() => {
-    mediaTime += 1 / 30;
-    const due = [...callbacks.values()];
-    callbacks.clear();
-    for (const cb of due)
-      cb(performance.now(), {
-        mediaTime,
-        presentedFrames: 0,
-        width: 640,
-        height: 480,
-        expectedDisplayTime: 0,
-        presentationTime: 0,
-      });
-  }, 33);
+  const video: LoopVideo & { present(mediaTimeS: number): void; waiting(): number } = {
+    readyState,
+    requestVideoFrameCallback: (cb) => (callbacks.set(++next, cb), next),
+    cancelVideoFrameCallback: (id) => void callbacks.delete(id),
+    present(mediaTimeS) {
+      const due = [...callbacks.values()];
+      callbacks.clear();
+      const meta = { mediaTime: mediaTimeS, presentedFrames: 0, width: 640, height: 480 };
+      for (const cb of due) cb(0, { ...meta, expectedDisplayTime: 0, presentationTime: 0 });
+    },
+    waiting: () => callbacks.size,
+  };
+  return video;
+}
+
+/** An onFrame whose promises the test settles, recording the frame times it was handed. */
+function controlledHandler() {
+  const seen: number[] = [];
+  const pending: { resolve: () => void; reject: (e: Error) => void }[] = [];
   return {
-    readyState: 4,
-    requestVideoFrameCallback: (cb: VideoFrameRequestCallback) => (callbacks.set(++next, cb), next),
-    cancelVideoFrameCallback: (id: number) => callbacks.delete(id),
-    stop: () => clearInterval(timer),
-    now: () => mediaTime * 1000,
+    seen,
+    onFrame: (_image: unknown, tMs: number) =>
+      new Promise<void>((resolve, reject) => {
+        seen.push(tMs);
+        pending.push({ resolve, reject });
+      }),
+    finishOldest: () => pending.shift()?.resolve(),
+    failOldest: (e: Error) => pending.shift()?.reject(e),
   };
 }
 
-afterEach(() => vi.useRealTimers());
+const settle = () => new Promise((r) => setTimeout(r, 0));
 
-describe('runPoseLoop', () => {
-  it('skips frames while the detector is busy: results keep up with the video instead of queueing', async () => {
+describe('pumpVideoFrames', () => {
+  it('hands each frame its media time, and skips frames that arrive while the last one is still being detected', async () => {
     const video = fakeVideo();
-    let calls = 0;
-    // a detector 4x slower than the frame rate (about 130 ms per frame at 30 fps)
-    const engine: PoseDetector = {
-      backend: 'wasm',
-      model: 'lite',
-      dispose() {},
-      estimate: (_img, tMs) => {
-        calls++;
-        return new Promise((r) =>
-          setTimeout(
-            () => r({ tMs, landmarks: null, worldLandmarks: null, score: 0, imageWidth: 640, imageHeight: 480 }),
-            130,
-          ),
-        );
-      },
-    };
-    const frames: PoseFrame[] = [];
+    const h = controlledHandler();
     const ac = new AbortController();
-    const loop = runPoseLoop(video as unknown as HTMLVideoElement, engine, (f) => frames.push(f), ac.signal);
-    await new Promise((r) => setTimeout(r, 1000));
-    const lagMs = video.now() - (frames.at(-1)?.tMs ?? 0);
+    const loop = pumpVideoFrames(video, h.onFrame, ac.signal, () => 0);
+    video.present(0.0);
+    video.present(1 / 30); // detector still busy on frame 0: skipped
+    video.present(2 / 30); // skipped
+    h.finishOldest();
+    await settle();
+    video.present(3 / 30); // detector free again: taken
+    h.finishOldest();
+    await settle();
     ac.abort();
     await loop;
-    video.stop();
-    expect(calls).toBeGreaterThanOrEqual(5); // about 7 results a second
-    expect(calls).toBeLessThanOrEqual(9); // not one per presented frame (30)
-    expect(lagMs).toBeLessThan(300); // the last result is of a recent frame, not of a frame queued long ago
-    for (let i = 1; i < frames.length; i++) expect(frames[i]!.tMs).toBeGreaterThan(frames[i - 1]!.tMs);
+    expect(h.seen).toEqual([0, 100]);
   });
 
-  it('stops calling the detector once aborted', async () => {
-    const video = fakeVideo();
-    const estimate = vi.fn(async (_i: unknown, tMs: number): Promise<PoseFrame> => ({
-      tMs,
-      landmarks: null,
-      worldLandmarks: null,
-      score: 0,
-      imageWidth: 1,
-      imageHeight: 1,
-    }));
+  it('waits for a video that has no frame data yet (readyState < 2)', async () => {
+    const video = fakeVideo(1);
+    const h = controlledHandler();
     const ac = new AbortController();
-    const loop = runPoseLoop(
-      video as unknown as HTMLVideoElement,
-      { backend: 'wasm', model: 'lite', dispose() {}, estimate },
-      () => {},
-      ac.signal,
-    );
-    await new Promise((r) => setTimeout(r, 200));
+    const loop = pumpVideoFrames(video, h.onFrame, ac.signal, () => 0);
+    video.present(0.5);
     ac.abort();
     await loop;
-    const n = estimate.mock.calls.length;
-    await new Promise((r) => setTimeout(r, 200));
-    video.stop();
-    expect(n).toBeGreaterThan(0);
-    expect(estimate.mock.calls.length).toBe(n);
+    expect(h.seen).toEqual([]);
+  });
+
+  it('stops asking for frames once aborted', async () => {
+    const video = fakeVideo();
+    const h = controlledHandler();
+    const ac = new AbortController();
+    const loop = pumpVideoFrames(video, h.onFrame, ac.signal, () => 0);
+    video.present(0);
+    h.finishOldest();
+    await settle();
+    ac.abort();
+    await loop;
+    expect(video.waiting()).toBe(0);
+    video.present(0.1);
+    expect(h.seen).toEqual([0]);
+  });
+
+  it("rejects with the handler's failure and stops", async () => {
+    const video = fakeVideo();
+    const h = controlledHandler();
+    const loop = pumpVideoFrames(video, h.onFrame, new AbortController().signal, () => 0);
+    video.present(0);
+    h.failOldest(new Error('detector lost its context'));
+    await expect(loop).rejects.toThrow('detector lost its context');
+    expect(video.waiting()).toBe(0);
+  });
+});
+
+describe('pumpVideoFrames without requestVideoFrameCallback', () => {
+  it('falls back to animation frames, with frame times from the injected clock', async () => {
+    const rafs: FrameRequestCallback[] = [];
+    const g = globalThis as unknown as Record<string, unknown>;
+    g.requestAnimationFrame = (cb: FrameRequestCallback) => rafs.push(cb);
+    g.cancelAnimationFrame = () => {};
+    try {
+      let clockMs = 5000;
+      const video = { readyState: 4 } as unknown as LoopVideo;
+      const h = controlledHandler();
+      const ac = new AbortController();
+      const loop = pumpVideoFrames(video, h.onFrame, ac.signal, () => clockMs);
+      for (const stepMs of [40, 40]) {
+        clockMs += stepMs;
+        rafs.shift()?.(clockMs);
+        h.finishOldest();
+        await settle();
+      }
+      ac.abort();
+      await loop;
+      expect(h.seen).toEqual([40, 80]);
+    } finally {
+      delete g.requestAnimationFrame;
+      delete g.cancelAnimationFrame;
+    }
   });
 });

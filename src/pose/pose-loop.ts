@@ -1,50 +1,44 @@
-import type { PoseFrame } from './types.ts';
-import type { PoseDetector } from './create-detector.ts';
+import type { PoseImage } from './create-detector.ts';
+
+/** What the loop reads of a <video>: its readiness and its frame callbacks (a fake stands in for it in tests). */
+export type LoopVideo = Pick<HTMLVideoElement, 'readyState' | 'requestVideoFrameCallback' | 'cancelVideoFrameCallback'>;
 
 /**
- * Runs the detector on a playing <video> (camera or file), driven by requestVideoFrameCallback.
- * A frame that arrives while the detector is still busy is skipped, so results never lag behind a queue of stale
- * frames. `onTiming` receives each estimate's duration in ms. Resolves when `signal` aborts.
+ * Hands each new frame of a playing, rendered <video> (a camera) to `onFrame`, driven by requestVideoFrameCallback
+ * (requestAnimationFrame where it is missing). A frame that arrives while the last `onFrame` promise is still pending
+ * is skipped, so results never lag behind a queue of stale frames. `tMs` is the frame's media time (else the time
+ * since the loop began, read from `nowMs`). Resolves when `signal` aborts; rejects with `onFrame`'s first failure.
  */
-export function runPoseLoop(
-  video: HTMLVideoElement,
-  engine: PoseDetector,
-  onFrame: (frame: PoseFrame) => void,
+export function pumpVideoFrames(
+  video: LoopVideo,
+  onFrame: (image: PoseImage, tMs: number) => Promise<void>,
   signal: AbortSignal,
-  onTiming?: (detectorMs: number) => void,
+  nowMs: () => number = () => performance.now(),
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return resolve();
     let busy = false;
     let handle = 0;
-    const t0 = performance.now();
+    const t0 = nowMs();
     const hasRvfc = typeof video.requestVideoFrameCallback === 'function';
     const schedule = () => {
       if (signal.aborted) return;
-      handle = hasRvfc ? video.requestVideoFrameCallback(tick) : requestAnimationFrame(() => tick(performance.now()));
+      handle = hasRvfc ? video.requestVideoFrameCallback(tick) : requestAnimationFrame(() => tick(nowMs()));
+    };
+    const cancel = () => {
+      if (hasRvfc) video.cancelVideoFrameCallback(handle);
+      else cancelAnimationFrame(handle);
     };
     const tick = (now: DOMHighResTimeStamp, meta?: VideoFrameCallbackMetadata) => {
       schedule();
       if (busy || signal.aborted || video.readyState < 2) return;
       busy = true;
-      const tMs = meta ? meta.mediaTime * 1000 : now - t0;
-      const start = performance.now();
-      engine
-        .estimate(video, tMs)
-        .then((frame) => {
-          if (signal.aborted) return;
-          onTiming?.(performance.now() - start);
-          onFrame(frame);
-        })
+      onFrame(video as HTMLVideoElement, meta ? meta.mediaTime * 1000 : now - t0)
         .catch((e: unknown) => {
           cancel();
           reject(e instanceof Error ? e : new Error(String(e)));
         })
         .finally(() => (busy = false));
-    };
-    const cancel = () => {
-      if (hasRvfc) video.cancelVideoFrameCallback(handle);
-      else cancelAnimationFrame(handle);
     };
     signal.addEventListener(
       'abort',

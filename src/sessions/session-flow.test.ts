@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from './session-flow.ts';
-import { BAD_SETUP, OK_SETUP, PRONE, SINGLE_KTC, upd } from './test-support.ts';
+import { lyingFrame, NO_PEOPLE_COUNTER, NOBODY_FRAME, PRONE, SINGLE_KTC, upd } from './test-support.ts';
 import type { TrackerUpdate } from '../exercises/types.ts';
+import type { PoseFrame } from '../pose/types.ts';
 
 const ISO = '2026-03-02T08:00:00.000Z';
 
 /** Runs actions, collecting every effect. */
-function run(actions: readonly Action[], s: SessionState = INITIAL_SESSION): { s: SessionState; effects: Effect[] } {
+function run(actions: readonly Action[], s: SessionState = NO_PEOPLE_COUNTER): { s: SessionState; effects: Effect[] } {
   const effects: Effect[] = [];
   for (const a of actions) {
     const r = sessionStep(s, a);
@@ -16,8 +17,8 @@ function run(actions: readonly Action[], s: SessionState = INITIAL_SESSION): { s
   return { s, effects };
 }
 /** Frames at 10 fps from t0 with the given updates. */
-const frames = (t0: number, us: readonly TrackerUpdate[], setup = OK_SETUP): Action[] =>
-  us.map((update, i) => ({ type: 'frame', update, setup, nowMs: t0 + i * 100, nowIso: ISO }));
+const frames = (t0: number, us: readonly TrackerUpdate[], frame: PoseFrame = lyingFrame()): Action[] =>
+  us.map((update, i) => ({ type: 'frame', frame, update, nowMs: t0 + i * 100, nowIso: ISO }));
 const times = (n: number, u: TrackerUpdate) => Array<TrackerUpdate>(n).fill(u);
 
 const start: Action = { type: 'start', routine: [PRONE], calibrations: [], marginPct: 10, nowMs: 0, nowIso: ISO };
@@ -63,7 +64,7 @@ describe('session flow', () => {
   });
 
   it('stays on the setup check while the body is not framed', () => {
-    const { s } = run([start, { type: 'begin', nowMs: 0 }, ...frames(0, times(30, upd()), BAD_SETUP)]);
+    const { s } = run([start, { type: 'begin', nowMs: 0 }, ...frames(0, times(30, upd()), NOBODY_FRAME)]);
     expect(s.phase).toBe('setup');
   });
 
@@ -87,9 +88,13 @@ describe('session flow', () => {
     expect(s.phase).toBe('stopped');
     expect(s.stopReason).toBe('over-range');
     expect(s.run?.stops[0]).toMatchObject({ reason: 'over-range', depth: 35, limit: 33, rep: 1 });
-    expect(effects.at(-1)).toEqual({ type: 'say', text: 'Stop. That is past your comfortable range.' });
+    expect(effects.at(-1)).toEqual({
+      type: 'say',
+      text: 'Stop. That is past your comfortable range.',
+      priority: 'urgent',
+    });
     const back = run(
-      [{ type: 'stop-choice', choice: 'reduce-movement' }, ...frames(7000, times(3, upd({ depth: 35 })))],
+      [{ type: 'stop-choice', choice: 'reduce-movement', nowMs: 6500 }, ...frames(7000, times(3, upd({ depth: 35 })))],
       s,
     );
     expect(back.s.phase).toBe('counting'); // still over the limit, but the rule waits until the depth is back inside
@@ -116,7 +121,7 @@ describe('session flow', () => {
     const { s, effects } = run([
       ...toCounting,
       { type: 'pain', nowMs: 6000, nowIso: ISO },
-      { type: 'stop-choice', choice: 'next-stretch' },
+      { type: 'stop-choice', choice: 'next-stretch', nowMs: 6500 },
       { type: 'rate', relief: 'better', pain: 3, nowMs: 9000 },
     ]);
     expect(s.phase).toBe('done');
@@ -133,7 +138,7 @@ describe('session flow', () => {
     const { s } = run([
       ...toCounting,
       { type: 'pain', nowMs: 6000, nowIso: ISO },
-      { type: 'stop-choice', choice: 'change-technique' },
+      { type: 'stop-choice', choice: 'change-technique', nowMs: 6500 },
     ]);
     expect(s.phase).toBe('intro');
     expect(run([{ type: 'begin', nowMs: 7000 }], s).s.phase).toBe('counting');
@@ -157,7 +162,7 @@ describe('session flow', () => {
       ...frames(0, times(12, left(60))),
       ...frames(1200, [...times(5, left(60)), ...times(35, left(100))]),
       ...frames(6000, [...times(5, right(60)), ...times(35, right(95))]),
-      { type: 'finish-stretch' },
+      { type: 'finish-stretch', nowMs: 11000 },
       { type: 'rate', relief: 'same', pain: 2, nowMs: 12000 },
     ]);
     expect(
@@ -171,5 +176,144 @@ describe('session flow', () => {
     expect(s.phase).toBe('intro');
     expect(s.run?.def.id).toBe('prone-extension');
     expect(s.results[0]?.calibrated).toEqual({ left: 100, right: 95, none: null });
+  });
+
+  it('says when a stretch is over, so its recording is stored; "change technique" is the same stretch going on', () => {
+    const ended = (effects: Effect[]) => effects.filter((e) => e.type === 'stretch-ended');
+    const sessionId = 'session-' + ISO;
+    const target = run([
+      ...toCounting,
+      ...frames(6000, [upd({ depth: 25, repCount: 1 }), upd({ depth: 25, repCount: 2 })]),
+    ]);
+    expect(ended(target.effects)).toEqual([{ type: 'stretch-ended', exercise: 'prone-extension', sessionId }]);
+    const pain: Action = { type: 'pain', nowMs: 6000, nowIso: ISO };
+    const next = run([...toCounting, pain, { type: 'stop-choice', choice: 'next-stretch', nowMs: 6500 }]);
+    expect(ended(next.effects)).toHaveLength(1);
+    const retry = run([...toCounting, pain, { type: 'stop-choice', choice: 'change-technique', nowMs: 6500 }]);
+    expect(ended(retry.effects)).toEqual([]);
+    const skipped = run([...toCounting, { type: 'skip-stretch', nowMs: 6000 }]);
+    expect(ended(skipped.effects)).toHaveLength(1);
+    // rated after "done with this stretch": ended once, when the rating was asked for
+    const rated = run([
+      ...toCounting,
+      { type: 'finish-stretch', nowMs: 6000 },
+      { type: 'rate', relief: 'same', pain: 0, nowMs: 7000 },
+    ]);
+    expect(ended(rated.effects)).toHaveLength(1);
+  });
+
+  it('keeps frames for review from the camera check to the end of counting, not on the intro or the rating', () => {
+    const recorded = (actions: Action[], s?: SessionState) =>
+      run(actions, s).effects.filter((e) => e.type === 'record').length;
+    expect(recorded([start, ...frames(0, times(3, upd()))])).toBe(0); // intro
+    expect(recorded(toCounting)).toBe(12 + 40);
+    const rating = run([...toCounting, { type: 'finish-stretch', nowMs: 6000 }]).s;
+    expect(recorded(frames(7000, times(3, upd())), rating)).toBe(0);
+  });
+
+  it('says a stop urgently, prompts as prompts, and lets routine cues through the throttle', () => {
+    const said = (effects: Effect[]) => effects.flatMap((e) => (e.type === 'say' ? [[e.priority, e.text]] : []));
+    const counting = run(toCounting);
+    expect(said(counting.effects)).toEqual([
+      ['prompt', 'Good. Now get into the start position.'],
+      ['prompt', 'Move slowly to where it feels a comfortable stretch, and hold still there.'],
+      ['prompt', 'Got it: that is your comfortable range. Go ahead. Slowly.'],
+    ]);
+    // two technique hints 0.3 s apart: the second is shown but not spoken
+    const slower = upd({ depth: 25, events: [{ type: 'rep-rejected', reason: 'too-fast', tMs: 0 }] });
+    const further = upd({
+      depth: 25,
+      events: [{ type: 'rep-rejected', reason: 'not-far-enough', tMs: 0 }],
+    });
+    const hints = run([...frames(9000, [slower]), ...frames(9300, [further])], counting.s);
+    expect(said(hints.effects)).toEqual([['info', 'Slower.']]);
+    expect(hints.s.cue).toBe("That one didn't count: go a little further.");
+    // a stop right after a hint is said at once, over it
+    const stop = run([{ type: 'pain', nowMs: 9400, nowIso: ISO }], hints.s);
+    expect(said(stop.effects)).toEqual([['urgent', 'Stopped. Rest a moment.']]);
+  });
+
+  it('a counted rep beeps and says its number; between spoken lines the screen shows what to do now', () => {
+    const counting = run(toCounting).s;
+    const rep = run(
+      frames(9000, [
+        upd({
+          depth: 25,
+          repCount: 1,
+          events: [{ type: 'rep-counted', tMs: 0, rep: { startS: 7, endS: 9, peakDepth: 25, confidence: 1 } }],
+        }),
+      ]),
+      counting,
+    );
+    expect(rep.effects.filter((e) => e.type === 'beep' || e.type === 'say')).toEqual([
+      { type: 'beep' },
+      { type: 'say', text: '1.', priority: 'count' },
+    ]);
+    expect(rep.s.cue).toBe('1.');
+    const later = run(frames(12_100, [upd({ depth: 25, repCount: 1 })]), rep.s);
+    expect(later.s.cue).toBe('Move slowly, only as far as is comfortable.');
+  });
+});
+
+describe('people check in a session', () => {
+  const begin: Action[] = [start, { type: 'begin', nowMs: 0 }];
+  const counted = (scores: number[], nowMs: number): Action => ({ type: 'people-counted', scores, nowMs });
+  const asks = (effects: Effect[]) => effects.filter((e) => e.type === 'count-people').length;
+  const ready: Action = { type: 'people-counter', status: 'ready', nowMs: 0 };
+
+  it('the camera check waits for the first count, then passes with one person', () => {
+    const waiting = run([...begin, ...frames(0, times(30, upd()))], INITIAL_SESSION);
+    expect(waiting.s.phase).toBe('setup');
+    expect(waiting.s.setup?.problem).toBe('people-unchecked');
+    expect(asks(waiting.effects)).toBe(0); // the counter is still loading
+    const one = run(
+      [ready, ...frames(3000, [upd()]), counted([0.8, 0.01], 3100), ...frames(3200, times(12, upd()))],
+      waiting.s,
+    );
+    expect(asks(one.effects)).toBe(1);
+    expect(one.s.phase).toBe('calibrate'); // past the camera check and the start position
+  });
+
+  it('asks every 2 s while setting up, every 30 s while counting, never while a count is unanswered', () => {
+    const s = run([ready, ...begin], INITIAL_SESSION).s;
+    const unanswered = run(frames(0, times(50, upd())), s); // 5 s
+    expect(asks(unanswered.effects)).toBe(1);
+    /** Frames every 100 ms for `seconds`, the counter answering each ask at once; the times asked. */
+    const askedAt = (from: SessionState, t0: number, seconds: number) => {
+      let st = from;
+      const at: number[] = [];
+      for (const a of frames(t0, times(seconds * 10, upd({ depth: 25 })))) {
+        const r = sessionStep(st, a);
+        st = r.state;
+        if (r.effects.some((e) => e.type === 'count-people')) {
+          at.push(a.nowMs);
+          st = sessionStep(st, counted([0.8], a.nowMs)).state;
+        }
+      }
+      return at;
+    };
+    expect(askedAt(run([counted([0.8], 4950)], unanswered.s).s, 5000, 5)).toEqual([5000, 7000, 9000]);
+    const counting = run([...toCounting, ready]).s;
+    expect(counting.phase).toBe('counting');
+    expect(askedAt(counting, 10_000, 65)).toEqual([10_000, 40_000, 70_000]);
+  });
+
+  it('a second person in the picture fails the camera check; a failed count is asked again', () => {
+    const s = run(
+      [ready, ...begin, ...frames(0, [upd()]), counted([0.8, 0.5], 100), ...frames(200, times(20, upd()))],
+      INITIAL_SESSION,
+    );
+    expect(s.s.phase).toBe('setup');
+    expect(s.s.setup?.problem).toBe('several-people');
+    const failed = run([{ type: 'people-counted', scores: null, nowMs: 2500 }, ...frames(4000, [upd()])], s.s);
+    expect(asks(failed.effects)).toBe(1);
+  });
+
+  it('a browser without the counter does not hold the session up', () => {
+    const s = run(
+      [{ type: 'people-counter', status: 'unavailable', nowMs: 0 }, ...begin, ...frames(0, times(12, upd()))],
+      INITIAL_SESSION,
+    );
+    expect(s.s.phase).toBe('calibrate');
   });
 });

@@ -2,18 +2,17 @@
  * The guided session as a reducer: routine -> for each stretch: intro (the article's steps) -> camera setup check ->
  * start position -> calibration (first time, or when asked) -> counting -> rating -> next; done. Stops (range past the
  * calibrated limit, or the PAIN button) interrupt a stretch and wait for one of the article's three choices.
- * Pure: the glue feeds it actions with its clock and performs the returned effects (speech, storage, new tracker).
+ * Pure: it makes every decision (what is said and how urgently, when a stretch's recording is complete, when to count
+ * the people in the picture and what their number means); the glue (state/session.svelte.ts) feeds it actions with
+ * its clock and only performs the returned effects.
  */
-import type { ExerciseDefinition, TrackerUpdate } from '../exercises/types.ts';
-import type { SetupVerdict } from '../coach/setup-check.ts';
-import {
-  acceptCalibration,
-  calibrationConfig,
-  INITIAL_CALIBRATION,
-  stepCalibration,
-  type CalibrationState,
-} from './calibration.ts';
-import { INITIAL_STOP_RULE, stepStopRule, stopLimit, stopRuleConfig, type StopRuleState } from './stop-rule.ts';
+import { checkSetup } from '../coach/setup-check.ts';
+import { cuesFor, standingCue, type CuePriority } from '../coach/cues.ts';
+import { offerCue } from '../coach/cue-throttle.ts';
+import { FINISH_PHASES, PAIN_PHASES, RECALIBRATE_PHASES, RECORDED_PHASES } from './phases.ts';
+import { peopleCounted, peopleCounterStatus, peopleDue, peopleVerdict } from './session-people.ts';
+import { acceptCalibration, calibrationConfig, INITIAL_CALIBRATION, stepCalibration } from './calibration.ts';
+import { INITIAL_STOP_RULE, stepStopRule, stopLimit, stopRuleConfig } from './stop-rule.ts';
 import {
   isCalibrated,
   newRun,
@@ -24,96 +23,29 @@ import {
   trackProgress,
   type StretchRun,
 } from './stretch-run.ts';
-import {
-  dayKey,
-  type CalibrationRecord,
-  type Relief,
-  type SessionRecord,
-  type SideKey,
-  type StopChoice,
-  type StopReason,
-  type StretchResult,
-} from './types.ts';
+import { INITIAL_SESSION, sessionIdOf, type Action, type Effect, type SessionState } from './session-state.ts';
+import { dayKey, type CalibrationRecord, type SessionRecord, type SideKey, type StopReason } from './types.ts';
 import { startFaultCue } from '../coach/form-cues.ts';
+import type { TrackerUpdate } from '../exercises/types.ts';
 
-/** A session's id: its start time, which also names its recordings. */
-export const sessionIdOf = (startedIso: string): string => `session-${startedIso}`;
-
-export type Phase =
-  'choose' | 'intro' | 'setup' | 'start-position' | 'calibrate' | 'counting' | 'stopped' | 'rating' | 'done';
+export { INITIAL_SESSION, type Action, type Effect, type SessionState } from './session-state.ts';
 
 /** The setup check must pass this long without a break before moving on (a person settling, not a lucky frame). */
 const SETUP_OK_MS = 1000;
-
-export interface SessionState {
-  readonly phase: Phase;
-  readonly routine: readonly ExerciseDefinition[];
-  readonly index: number;
-  readonly run: StretchRun | null;
-  readonly results: readonly StretchResult[];
-  readonly calibrations: readonly CalibrationRecord[];
-  readonly marginPct: number;
-  readonly startedMs: number;
-  readonly startedIso: string;
-  readonly setupOkSinceMs: number | null;
-  /** Sides still to calibrate in this calibration step, first = current. */
-  readonly calibSides: readonly SideKey[];
-  readonly calib: CalibrationState;
-  readonly stopRule: StopRuleState;
-  /** Why the current stop happened (phase 'stopped'). */
-  readonly stopReason: StopReason | null;
-  /** After "change technique" the intro leads straight back to counting. */
-  readonly retry: boolean;
-  readonly update: TrackerUpdate | null;
-}
-
-export type Action =
-  | {
-      type: 'start';
-      routine: readonly ExerciseDefinition[];
-      calibrations: readonly CalibrationRecord[];
-      marginPct: number;
-      nowMs: number;
-      nowIso: string;
-    }
-  | { type: 'begin'; nowMs: number }
-  | { type: 'frame'; update: TrackerUpdate; setup: SetupVerdict; nowMs: number; nowIso: string }
-  | { type: 'accept-calibration'; nowIso: string }
-  | { type: 'recalibrate' }
-  | { type: 'pain'; nowMs: number; nowIso: string }
-  | { type: 'stop-choice'; choice: StopChoice }
-  | { type: 'finish-stretch' }
-  | { type: 'skip-stretch'; nowMs: number }
-  | { type: 'rate'; relief: Relief; pain: number; nowMs: number };
-
-export type Effect =
-  | { type: 'say'; text: string }
-  | { type: 'save-calibration'; record: CalibrationRecord }
-  | { type: 'save-session'; record: SessionRecord }
-  /** Start a fresh engine tracker for the current stretch, with these calibrated depths. */
-  | { type: 'new-tracker'; def: ExerciseDefinition; calibratedDepth: { left?: number; right?: number; none?: number } };
-
-export const INITIAL_SESSION: SessionState = {
-  phase: 'choose',
-  routine: [],
-  index: 0,
-  run: null,
-  results: [],
-  calibrations: [],
-  marginPct: 15,
-  startedMs: 0,
-  startedIso: '',
-  setupOkSinceMs: null,
-  calibSides: [],
-  calib: INITIAL_CALIBRATION,
-  stopRule: INITIAL_STOP_RULE,
-  stopReason: null,
-  retry: false,
-  update: null,
-};
+/** An event cue ("Slower.") stays on screen this long before the standing instruction returns. */
+const EVENT_CUE_MS = 3000;
 
 type Result = { state: SessionState; effects: Effect[] };
 const same = (state: SessionState): Result => ({ state, effects: [] });
+/** A line for the person: `prompt` when the session moves on, `urgent` for a stop. */
+const say = (text: string, priority: CuePriority = 'prompt'): Effect => ({ type: 'say', text, priority });
+
+/** The current stretch is over: its recording can be stored. */
+function stretchEnded(s: SessionState): Effect[] {
+  return s.run && s.phase !== 'rating'
+    ? [{ type: 'stretch-ended', exercise: s.run.def.id, sessionId: sessionIdOf(s.startedIso) }]
+    : [];
+}
 
 function trackerFor(run: StretchRun): Effect {
   const d = (s: SideKey) => run.limits[s]?.depth;
@@ -137,10 +69,7 @@ function startStretch(s: SessionState, index: number, nowMs: number): Result {
     };
     return {
       state: { ...s, phase: 'done', run: null, index },
-      effects: [
-        { type: 'save-session', record },
-        { type: 'say', text: 'Session done. Well done.' },
-      ],
+      effects: [{ type: 'save-session', record }, say('Session done. Well done.')],
     };
   }
   const run = newRun(def, nowMs, s.calibrations);
@@ -150,11 +79,18 @@ function startStretch(s: SessionState, index: number, nowMs: number): Result {
   };
 }
 
-/** `fresh`: a new calibration was just recorded, so the engine restarts with targets adapted to it. */
-function toCounting(s: SessionState, run: StretchRun, fresh: boolean): Result {
-  const go: Effect = { type: 'say', text: 'Go ahead. Slowly.' };
+/** `fresh`: a new calibration was just recorded, so the engine restarts with targets adapted to it. `lead` is said
+ * first, in the same breath. */
+function toCounting(s: SessionState, run: StretchRun, fresh: boolean, lead = ''): Result {
+  const go = say(`${lead}Go ahead. Slowly.`);
   return {
-    state: { ...s, phase: 'counting', run, stopRule: fresh ? INITIAL_STOP_RULE : s.stopRule },
+    state: {
+      ...s,
+      phase: 'counting',
+      run,
+      stopRule: fresh ? INITIAL_STOP_RULE : s.stopRule,
+      ...(fresh ? { update: null } : {}),
+    },
     effects: fresh ? [trackerFor(run), go] : [go],
   };
 }
@@ -181,64 +117,90 @@ function stopNow(
   const text = reason === 'pain' ? 'Stopped. Rest a moment.' : 'Stop. That is past your comfortable range.';
   return {
     state: { ...s, phase: 'stopped', stopReason: reason, run: { ...run, stops: [...run.stops, stop] } },
-    effects: [{ type: 'say', text }],
+    effects: [say(text, 'urgent')],
   };
 }
 
 function onFrame(s: SessionState, a: Extract<Action, { type: 'frame' }>): Result {
   const run = s.run;
-  if (!run) return same(s);
-  const st = { ...s, update: a.update };
-  if (s.phase === 'setup') {
-    const since = a.setup.ok ? (s.setupOkSinceMs ?? a.nowMs) : null;
+  if (!run || s.phase === 'done') return same(s);
+  const setup = checkSetup(a.frame, a.update, run.def, peopleVerdict(s.people));
+  const asked = peopleDue(s.people, s.phase, a.nowMs);
+  const st: SessionState = { ...s, update: a.update, setup, people: asked ?? s.people };
+  const before: Effect[] = [
+    ...(RECORDED_PHASES.has(s.phase) ? [{ type: 'record', exercise: run.def.id, frame: a.frame } as const] : []),
+    ...(asked ? [{ type: 'count-people' } as const] : []),
+    ...(s.phase === 'counting'
+      ? cuesFor(a.update, s.update, run.def).flatMap((c): Effect[] =>
+          c.beep ? [{ type: 'beep' }, say(c.text, c.priority)] : [say(c.text, c.priority)],
+        )
+      : []),
+  ];
+  // the update of the frame before, while already asking for the start position (to say a failing rule once)
+  const r = movedOn(st, run, a, s.phase === 'start-position' ? s.update : null);
+  return { state: r.state, effects: [...before, ...r.effects] };
+}
+
+/** Where a frame takes the session: setup passed, start position reached, calibration done, a stop, the target. */
+function movedOn(
+  st: SessionState,
+  run: StretchRun,
+  a: Extract<Action, { type: 'frame' }>,
+  prevInPosition: TrackerUpdate | null,
+): Result {
+  const setup = st.setup;
+  if (st.phase === 'setup') {
+    const since = setup?.ok ? (st.setupOkSinceMs ?? a.nowMs) : null;
     if (since !== null && a.nowMs - since >= SETUP_OK_MS)
       return {
         state: { ...st, phase: 'start-position', setupOkSinceMs: null },
         effects: [
-          { type: 'say', text: 'Good. Now get into the start position.' },
+          say('Good. Now get into the start position.'),
           // already close to it with a rule failing: say which
-          ...[startFaultCue(a.update, null)].flatMap((c) => (c ? [{ type: 'say' as const, text: c.text }] : [])),
+          ...[startFaultCue(a.update, null)].flatMap((c) => (c ? [say(c.text)] : [])),
         ],
       };
     return same({ ...st, setupOkSinceMs: since });
   }
-  if (s.phase === 'start-position') {
+  if (st.phase === 'start-position') {
     if (!a.update.started && !run.def.startPositions.includes(a.update.position)) {
       // close to the start position but a rule of it fails: say which, once (the screen shows it too)
-      const named = startFaultCue(a.update, s.phase === 'start-position' ? s.update : null);
-      return named ? { state: st, effects: [{ type: 'say', text: named.text }] } : same(st);
+      const named = startFaultCue(a.update, prevInPosition);
+      return named ? { state: st, effects: [say(named.text)] } : same(st);
     }
     if (isCalibrated(run)) return toCounting(st, run, false);
     return {
       state: { ...st, phase: 'calibrate', calibSides: sidesOf(run.def), calib: INITIAL_CALIBRATION },
-      effects: [{ type: 'say', text: 'Move slowly to where it feels a comfortable stretch, and hold still there.' }],
+      effects: [say('Move slowly to where it feels a comfortable stretch, and hold still there.')],
     };
   }
-  if (s.phase === 'calibrate') {
-    const side = s.calibSides[0] ?? 'none';
+  if (st.phase === 'calibrate') {
+    const side = st.calibSides[0] ?? 'none';
     const depth = sideKey(run.def, a.update.side) === side ? a.update.depth : null;
-    const calib = stepCalibration(s.calib, a.nowMs, depth, calibrationConfig(run.def.signal.unit));
+    const calib = stepCalibration(st.calib, a.nowMs, depth, calibrationConfig(run.def.signal.unit));
     return calib.result === null ? same({ ...st, calib }) : finishCalibration({ ...st, calib }, a.nowIso);
   }
-  if (s.phase === 'counting') {
+  if (st.phase === 'counting') {
     const next = trackProgress(run, a.update);
     const cal = next.limits[sideKey(run.def, a.update.side)];
-    let stopRule = s.stopRule;
+    let stopRule = st.stopRule;
     if (cal) {
-      const cfg = stopRuleConfig(s.marginPct, run.def.signal.unit);
+      const cfg = stopRuleConfig(st.marginPct, run.def.signal.unit);
       const limit = stopLimit(cal.depth, cfg);
-      const r = stepStopRule(s.stopRule, a.nowMs, a.update.depth, limit, cfg);
+      const r = stepStopRule(st.stopRule, a.nowMs, a.update.depth, limit, cfg);
       if (r.stop) return stopNow({ ...st, stopRule: r.state }, next, 'over-range', limit, a.nowMs, a.nowIso);
       stopRule = r.state;
     }
     if (targetReached(next, a.update))
-      return {
-        state: { ...st, run: next, stopRule, phase: 'rating' },
-        effects: [{ type: 'say', text: 'Well done. How does your back feel?' }],
-      };
+      return toRating({ ...st, run: next, stopRule }, [say('Well done. How does your back feel?')]);
     return same({ ...st, run: next, stopRule });
   }
   return same(st);
+}
+
+/** The stretch is over; the rating is asked for. */
+function toRating(s: SessionState, effects: Effect[] = []): Result {
+  return { state: { ...s, phase: 'rating', stopReason: null }, effects: [...stretchEnded(s), ...effects] };
 }
 
 function finishCalibration(s: SessionState, nowIso: string): Result {
@@ -259,24 +221,41 @@ function finishCalibration(s: SessionState, nowIso: string): Result {
   if (rest.length > 0) {
     return {
       state: { ...s, run: next, calibrations, calibSides: rest, calib: INITIAL_CALIBRATION },
-      effects: [saved, { type: 'say', text: `Got it. Now the ${rest[0]} side.` }],
+      effects: [saved, say(`Got it. Now the ${rest[0]} side.`)],
     };
   }
-  const r = toCounting({ ...s, calibrations, calibSides: [] }, next, true);
-  return {
-    state: r.state,
-    effects: [saved, { type: 'say', text: 'Got it: that is your comfortable range.' }, ...r.effects],
-  };
+  const r = toCounting({ ...s, calibrations, calibSides: [] }, next, true, 'Got it: that is your comfortable range. ');
+  return { state: r.state, effects: [saved, ...r.effects] };
 }
 
-/** The session reducer. */
+/** The session reducer: the decision for one action, with the lines to say passed through the cue throttle. */
 export function sessionStep(s: SessionState, a: Action): Result {
+  const r = decide(s, a);
+  let state = r.state;
+  const effects: Effect[] = [];
+  for (const e of r.effects) {
+    if (e.type !== 'say') {
+      effects.push(e);
+      continue;
+    }
+    const o = offerCue(state.throttle, e, a.nowMs);
+    state = { ...state, throttle: o.state, cue: e.text, cueAtMs: a.nowMs };
+    if (o.say) effects.push(e);
+  }
+  // between spoken lines the screen shows what to do right now
+  if (a.type === 'frame' && state.phase === 'counting' && state.run && a.nowMs - state.cueAtMs > EVENT_CUE_MS)
+    state = { ...state, cue: standingCue(a.update, state.run.def) };
+  return { state, effects };
+}
+
+function decide(s: SessionState, a: Action): Result {
   const run = s.run;
   switch (a.type) {
     case 'start':
       return startStretch(
         {
           ...INITIAL_SESSION,
+          people: s.people, // the camera's people counter outlives a session
           routine: a.routine,
           calibrations: a.calibrations,
           marginPct: a.marginPct,
@@ -297,7 +276,7 @@ export function sessionStep(s: SessionState, a: Action): Result {
       return calib.result === null ? same(s) : finishCalibration({ ...s, calib }, a.nowIso);
     }
     case 'recalibrate':
-      if (!run || !['counting', 'stopped', 'start-position'].includes(s.phase)) return same(s);
+      if (!run || !RECALIBRATE_PHASES.has(s.phase)) return same(s);
       return same({
         ...s,
         phase: 'calibrate',
@@ -306,7 +285,7 @@ export function sessionStep(s: SessionState, a: Action): Result {
         stopReason: null,
       });
     case 'pain':
-      if (!run || !['intro', 'setup', 'start-position', 'calibrate', 'counting'].includes(s.phase)) return same(s);
+      if (!run || !PAIN_PHASES.has(s.phase)) return same(s);
       return stopNow(s, run, 'pain', null, a.nowMs, a.nowIso);
     case 'stop-choice': {
       if (s.phase !== 'stopped' || !run) return same(s);
@@ -317,16 +296,18 @@ export function sessionStep(s: SessionState, a: Action): Result {
       if (a.choice === 'reduce-movement')
         return {
           state: { ...s, run: next, phase: 'counting', stopReason: null },
-          effects: [{ type: 'say', text: 'Go only as far as is comfortable.' }],
+          effects: [say('Go only as far as is comfortable.')],
         };
-      return same({ ...s, run: next, phase: 'rating', stopReason: null });
+      return toRating({ ...s, run: next });
     }
     case 'finish-stretch':
-      return run && ['counting', 'calibrate', 'start-position', 'setup'].includes(s.phase)
-        ? same({ ...s, phase: 'rating' })
-        : same(s);
+      return run && FINISH_PHASES.has(s.phase) ? toRating(s) : same(s);
     case 'skip-stretch':
-      return run && s.phase !== 'done' ? startStretch(s, s.index + 1, a.nowMs) : same(s);
+      if (!run || s.phase === 'done') return same(s);
+      {
+        const r = startStretch(s, s.index + 1, a.nowMs);
+        return { state: r.state, effects: [...stretchEnded(s), ...r.effects] };
+      }
     case 'rate':
       if (s.phase !== 'rating' || !run) return same(s);
       return startStretch(
@@ -334,5 +315,9 @@ export function sessionStep(s: SessionState, a: Action): Result {
         s.index + 1,
         a.nowMs,
       );
+    case 'people-counter':
+      return same({ ...s, people: peopleCounterStatus(s.people, a.status) });
+    case 'people-counted':
+      return same({ ...s, people: peopleCounted(s.people, a.scores) });
   }
 }

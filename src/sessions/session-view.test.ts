@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_SESSION, sessionStep, type Action, type SessionState } from './session-flow.ts';
+import { sessionStep, type Action, type SessionState } from './session-flow.ts';
 import { sessionView } from './session-view.ts';
-import { OK_SETUP, PRONE, upd } from './test-support.ts';
+import { lyingFrame, NO_PEOPLE_COUNTER, PRONE, upd } from './test-support.ts';
 
 const ISO = '2026-03-03T08:00:00.000Z';
 function reduce(actions: readonly Action[]): SessionState {
-  return actions.reduce((s, a) => sessionStep(s, a).state, INITIAL_SESSION);
+  return actions.reduce((s, a) => sessionStep(s, a).state, NO_PEOPLE_COUNTER);
 }
 const cal = {
   exercise: 'prone-extension' as const,
@@ -20,7 +20,7 @@ const counting: Action[] = [
   ...Array.from({ length: 12 }, (_, i): Action => ({
     type: 'frame',
     update: upd(),
-    setup: OK_SETUP,
+    frame: lyingFrame(),
     nowMs: i * 100,
     nowIso: ISO,
   })),
@@ -33,7 +33,7 @@ describe('session view', () => {
       {
         type: 'frame',
         update: upd({ repCount: 1, hold: { elapsedMs: 7400, targetMs: 10000, paused: false, side: null } }),
-        setup: OK_SETUP,
+        frame: lyingFrame(),
         nowMs: 1300,
         nowIso: ISO,
       },
@@ -51,7 +51,7 @@ describe('session view', () => {
     const over = [31, 36, 37].map((d, i): Action => ({
       type: 'frame',
       update: upd({ depth: d }),
-      setup: OK_SETUP,
+      frame: lyingFrame(),
       nowMs: 2000 + i * 100,
       nowIso: ISO,
     }));

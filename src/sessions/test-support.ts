@@ -3,7 +3,9 @@
  * built field by field. Used only by *.test.ts files.
  */
 import type { ExerciseDefinition, TrackerUpdate } from '../exercises/types.ts';
-import type { SetupVerdict } from '../coach/setup-check.ts';
+import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
+import { INITIAL_SESSION, type SessionState } from './session-flow.ts';
+import { INITIAL_SESSION_PEOPLE, peopleCounterStatus } from './session-people.ts';
 
 /** Prone extension as the article describes it: hold-reps, no sides, side view, angle signal. */
 export const PRONE: ExerciseDefinition = {
@@ -32,8 +34,30 @@ export const SINGLE_KTC: ExerciseDefinition = {
   signal: { label: 'hip flexion', unit: 'deg' },
 };
 
-export const OK_SETUP: SetupVerdict = { ok: true, problem: null, message: 'ok' };
-export const BAD_SETUP: SetupVerdict = { ok: false, problem: 'move-back', message: 'Move back' };
+/** A person lying side-on across a 640x360 picture, head left, each landmark changeable: passes the camera check. */
+export function lyingFrame(change: (i: number, p: ImageLandmark) => ImageLandmark = (_i, p) => p): PoseFrame {
+  const at = (i: number): ImageLandmark => {
+    const x = i <= 10 ? 0.2 : i <= 22 ? 0.3 : i <= 24 ? 0.5 : i <= 26 ? 0.65 : 0.8;
+    return change(i, { x, y: 0.6, z: 0, visibility: 0.95 });
+  };
+  return {
+    tMs: 0,
+    landmarks: Array.from({ length: 33 }, (_, i) => at(i)),
+    worldLandmarks: null,
+    score: 0.9,
+    imageWidth: 640,
+    imageHeight: 360,
+  };
+}
+
+/** A frame with nobody in it: fails the camera check. */
+export const NOBODY_FRAME: PoseFrame = { ...lyingFrame(), landmarks: null, score: 0 };
+
+/** Before any session, where the people counter cannot run (one person assumed): the camera check need not wait. */
+export const NO_PEOPLE_COUNTER: SessionState = {
+  ...INITIAL_SESSION,
+  people: peopleCounterStatus(INITIAL_SESSION_PEOPLE, 'unavailable'),
+};
 
 /** A judged update in the start position with the given fields changed. */
 export function upd(fields: Partial<TrackerUpdate> = {}): TrackerUpdate {

@@ -1,49 +1,45 @@
 /**
- * The running guided session: owns the camera, the pose engine, the engine's tracker and the pure session reducer,
- * and exposes what the screen shows as runes. It performs the reducer's effects (speech, storage, new tracker).
+ * The running guided session: it feeds the pure session reducer (sessions/session-flow.ts) with camera frames, clicks
+ * and its clock, and performs the effects the reducer returns (speech, the rep sound, keeping frames, storage, the
+ * people count, a new tracker). It decides nothing itself. Reached through Svelte context (session-context.ts); every
+ * browser service comes in through SessionDeps, so tests run it with a fake detector and fake-indexeddb.
  */
 import {
-  createPeopleCounter,
-  createPoseDetector,
-  openCamera,
-  runPoseLoop,
+  startPoseStream,
   CameraError,
+  type FrameSource,
   type PeopleCounter,
   type PoseDetector,
+  type PoseFrame,
+  type PoseStream,
 } from '../pose/index.ts';
-import type { PoseFrame } from '../pose/types.ts';
-import type { ExerciseDefinition, ExerciseId, ExerciseTracker, TrackerUpdate } from '../exercises/types.ts';
-import { createTracker } from '../exercises/registry.ts';
-import { checkSetup, type SetupVerdict } from '../coach/setup-check.ts';
-import {
-  INITIAL_PEOPLE_CHECK,
-  PEOPLE_CHECK_COUNTING_MS,
-  PEOPLE_CHECK_SETUP_MS,
-  PEOPLE_CHECK_UNAVAILABLE,
-  peopleCheckStep,
-} from '../coach/people-check.ts';
-import { cuesFor, standingCue, type CuePriority } from '../coach/cues.ts';
-import { INITIAL_CUE_THROTTLE, offerCue } from '../coach/cue-throttle.ts';
-import {
-  INITIAL_SESSION,
-  sessionIdOf,
-  sessionStep,
-  type Action,
-  type Effect,
-  type SessionState,
-} from '../sessions/session-flow.ts';
-import type { CalibrationRecord, Relief, SessionRecord, StopChoice } from '../sessions/types.ts';
+import type { ExerciseDefinition, ExerciseId, ExerciseTracker, TrackerOptions } from '../exercises/types.ts';
+import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from '../sessions/session-flow.ts';
+import type { CalibrationRecord, Relief, SessionRecord, Settings, StopChoice } from '../sessions/types.ts';
 import { SessionRecorder } from '../sessions/recording.ts';
-import { settings } from './settings.svelte.ts';
-import { history } from './history.svelte.ts';
-import { spineStore } from './store.ts';
-import { beep, speak } from './voice.ts';
+import type { SpineStore } from '../sessions/storage/spine-store.ts';
 
-/** An event cue stays on screen this long before the standing instruction returns. */
-const EVENT_CUE_MS = 3000;
-
-/** The phases whose frames are kept for review: from the camera check to the end of counting. */
-const RECORDED_PHASES: ReadonlySet<string> = new Set(['setup', 'start-position', 'calibrate', 'counting']);
+/** What the session needs from the browser (session-deps.ts wires the real ones). */
+export interface SessionDeps {
+  /** Opens the camera into `video` (the element the screen shows). */
+  openSource(video: HTMLVideoElement): Promise<FrameSource>;
+  /** Loads the pose detector for the open source; `onProgress` gets human-readable steps. */
+  loadDetector(source: FrameSource, onProgress: (message: string) => void): Promise<PoseDetector>;
+  loadPeopleCounter(): Promise<PeopleCounter>;
+  createTracker(id: ExerciseId, options: TrackerOptions): ExerciseTracker;
+  store(): Promise<SpineStore>;
+  settings(): Settings;
+  /** Says a line; `interrupt` cuts off what is being said. */
+  speak(text: string, interrupt: boolean): void;
+  beep(): void;
+  /** Something was stored (History's lists changed). */
+  stored(): Promise<void>;
+  /** Monotonic clock, ms. */
+  nowMs(): number;
+  nowIso(): string;
+  /** Each frame's cost: the detector's and the session's own work on it (ms). `npm run bench` listens. */
+  onFrameTiming?(detectorMs: number, sessionMs: number): void;
+}
 
 declare global {
   interface Window {
@@ -52,12 +48,11 @@ declare global {
   }
 }
 
-class SessionController {
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class SessionController {
   state: SessionState = $state.raw(INITIAL_SESSION);
   frame: PoseFrame | null = $state.raw(null);
-  verdict: SetupVerdict | null = $state.raw(null);
-  /** The instruction on screen now. */
-  cue = $state('');
   /** Session clock, ms since start, updated every frame. */
   clockMs = $state(0);
   status = $state('');
@@ -66,237 +61,220 @@ class SessionController {
   savedId: string | null = $state(null);
   /** Set when a stretch's landmark recording (for review) could not be stored; the session record is saved apart. */
   recordingError: string | null = $state(null);
-  private tracker: ExerciseTracker | null = null;
-  private prev: TrackerUpdate | null = null;
-  private throttle = INITIAL_CUE_THROTTLE;
-  private eventCueMs = -Infinity;
-  private t0 = 0;
-  private pending: SessionRecord | null = null;
-  private teardown: (() => void) | null = null;
-  /** Until the people check has answered once (or cannot run here), the setup check waits. */
-  private people = INITIAL_PEOPLE_CHECK;
-  private peopleCounter: PeopleCounter | null = null;
-  private peopleCheckBusy = false;
-  private lastPeopleCheckMs = -Infinity;
-  private video: HTMLVideoElement | null = null;
-  private readonly recorder = new SessionRecorder();
-  private engineMeta: { backend: string; model: 'lite' | 'full' | 'heavy' } = { backend: 'unknown', model: 'full' };
+  readonly #deps: SessionDeps;
+  readonly #recorder = new SessionRecorder();
+  #tracker: ExerciseTracker | null = null;
+  #t0 = 0;
+  #pending: SessionRecord | null = null;
+  #stream: PoseStream | null = null;
+  #video: HTMLVideoElement | null = null;
+  #counter: PeopleCounter | null = null;
+  #detectorMeta: { backend: string; model: 'lite' | 'full' | 'heavy' } = { backend: 'unknown', model: 'full' };
 
-  private now(): number {
-    return performance.now() - this.t0;
+  constructor(deps: SessionDeps) {
+    this.#deps = deps;
+  }
+
+  /** The camera check on the latest frame. */
+  get verdict() {
+    return this.state.setup;
+  }
+
+  /** The instruction on screen while counting. */
+  get cue(): string {
+    return this.state.cue;
+  }
+
+  #now(): number {
+    return this.#deps.nowMs() - this.#t0;
   }
 
   /** Starts a session over `routine`, with the stored calibrations. */
   start(routine: readonly ExerciseDefinition[], calibrations: readonly CalibrationRecord[]): void {
-    this.t0 = performance.now();
+    this.#t0 = this.#deps.nowMs();
     this.savedId = null;
     this.saveError = null;
     this.recordingError = null;
-    this.recorder.clear();
-    this.throttle = INITIAL_CUE_THROTTLE;
-    this.dispatch({
+    this.#recorder.clear();
+    this.#dispatch({
       type: 'start',
       routine,
       calibrations,
-      marginPct: settings.value.stopMarginPct,
+      marginPct: this.#deps.settings().stopMarginPct,
       nowMs: 0,
-      nowIso: new Date().toISOString(),
+      nowIso: this.#deps.nowIso(),
     });
   }
 
-  dispatch(a: Action): void {
-    const before = this.state.run?.def.id;
+  begin = () => this.#dispatch({ type: 'begin', nowMs: this.#now() });
+  pain = () => this.#dispatch({ type: 'pain', nowMs: this.#now(), nowIso: this.#deps.nowIso() });
+  choose = (choice: StopChoice) => this.#dispatch({ type: 'stop-choice', choice, nowMs: this.#now() });
+  rate = (relief: Relief, pain: number) => this.#dispatch({ type: 'rate', relief, pain, nowMs: this.#now() });
+  acceptCalibration = () =>
+    this.#dispatch({ type: 'accept-calibration', nowMs: this.#now(), nowIso: this.#deps.nowIso() });
+  recalibrate = () => this.#dispatch({ type: 'recalibrate', nowMs: this.#now() });
+  finishStretch = () => this.#dispatch({ type: 'finish-stretch', nowMs: this.#now() });
+  skipStretch = () => this.#dispatch({ type: 'skip-stretch', nowMs: this.#now() });
+
+  #dispatch(a: Action): void {
     const r = sessionStep(this.state, a);
     this.state = r.state;
-    // a stretch is over (rated, skipped, or the session ended): its landmarks go to storage and out of memory
-    const now =
-      RECORDED_PHASES.has(this.state.phase) || this.state.phase === 'stopped' ? this.state.run?.def.id : undefined;
-    if (before && before !== now && this.recorder.has(before)) void this.flushRecording(before);
-    for (const e of r.effects) this.perform(e);
-    window.__spine = {
-      phase: this.state.phase,
-      reps: this.state.run?.reps ?? 0,
-      depth: this.state.update?.depth ?? null,
-      stops: this.state.run?.stops.length ?? 0,
-      savedId: this.savedId,
-    };
+    for (const e of r.effects) this.#perform(e);
+    if (typeof window !== 'undefined')
+      window.__spine = {
+        phase: this.state.phase,
+        reps: this.state.run?.reps ?? 0,
+        depth: this.state.update?.depth ?? null,
+        stops: this.state.run?.stops.length ?? 0,
+        savedId: this.savedId,
+      };
   }
 
-  begin = () => this.dispatch({ type: 'begin', nowMs: this.now() });
-  pain = () => this.dispatch({ type: 'pain', nowMs: this.now(), nowIso: new Date().toISOString() });
-  choose = (choice: StopChoice) => this.dispatch({ type: 'stop-choice', choice });
-  rate = (relief: Relief, pain: number) => this.dispatch({ type: 'rate', relief, pain, nowMs: this.now() });
-  acceptCalibration = () => this.dispatch({ type: 'accept-calibration', nowIso: new Date().toISOString() });
-  recalibrate = () => this.dispatch({ type: 'recalibrate' });
-  finishStretch = () => this.dispatch({ type: 'finish-stretch' });
-  skipStretch = () => this.dispatch({ type: 'skip-stretch', nowMs: this.now() });
-
-  private say(text: string, priority: CuePriority): void {
-    const r = offerCue(this.throttle, { text, priority }, this.now());
-    this.throttle = r.state;
-    if (r.say) speak(text, settings.value, priority === 'urgent');
-    this.cue = text;
-    this.eventCueMs = this.now();
-  }
-
-  private perform(e: Effect): void {
-    if (e.type === 'say') this.say(e.text, 'urgent');
-    else if (e.type === 'new-tracker') {
-      this.tracker = createTracker(e.def.id, {
-        calibratedDepth: e.calibratedDepth,
-        strictForm: settings.value.strictForm,
-      });
-      this.prev = null;
-    } else if (e.type === 'save-calibration') {
-      spineStore()
-        .then((s) => s.saveCalibration(e.record))
-        .catch((err: unknown) => (this.saveError = String(err instanceof Error ? err.message : err)));
-    } else {
-      this.pending = e.record;
-      void this.saveSession();
+  #perform(e: Effect): void {
+    switch (e.type) {
+      case 'say':
+        return this.#deps.speak(e.text, e.priority === 'urgent');
+      case 'beep':
+        return this.#deps.beep();
+      case 'record':
+        return this.#recorder.add(e.exercise, e.frame);
+      case 'stretch-ended':
+        return void this.#storeRecording(e.exercise, e.sessionId);
+      case 'count-people':
+        return this.#countPeople();
+      case 'new-tracker':
+        this.#tracker = this.#deps.createTracker(e.def.id, {
+          calibratedDepth: e.calibratedDepth,
+          strictForm: this.#deps.settings().strictForm,
+        });
+        return;
+      case 'save-calibration':
+        this.#deps
+          .store()
+          .then((s) => s.saveCalibration(e.record))
+          .catch((err: unknown) => (this.saveError = message(err)));
+        return;
+      case 'save-session':
+        this.#pending = e.record;
+        return void this.saveSession();
     }
   }
 
   /** Saves the finished session (again, after a failure); nothing saved before is touched. */
   async saveSession(): Promise<void> {
-    const record = this.pending;
+    const record = this.#pending;
     if (!record) return;
     try {
-      await (await spineStore()).saveSession(record);
-      this.pending = null;
+      await (await this.#deps.store()).saveSession(record);
+      this.#pending = null;
       this.saveError = null;
       this.savedId = record.id;
-      if (window.__spine) window.__spine.savedId = record.id;
-      await history.refresh();
+      if (typeof window !== 'undefined' && window.__spine) window.__spine.savedId = record.id;
+      await this.#deps.stored();
     } catch (err) {
-      this.saveError = err instanceof Error ? err.message : String(err);
+      this.saveError = message(err);
     }
   }
 
-  /** Keeps one stretch's landmarks for review; saved apart from the session record, which a failure here never costs. */
-  private async flushRecording(exercise: ExerciseId): Promise<void> {
-    const rec = this.recorder.take(exercise, sessionIdOf(this.state.startedIso), this.engineMeta);
+  /** Stores one stretch's landmarks for review, apart from the session record (which a failure here never costs). */
+  async #storeRecording(exercise: ExerciseId, sessionId: string): Promise<void> {
+    const rec = this.#recorder.take(exercise, sessionId, this.#detectorMeta);
     if (!rec) return;
     try {
-      await (await spineStore()).saveRecording(rec);
-      await history.refresh();
+      await (await this.#deps.store()).saveRecording(rec);
+      await this.#deps.stored();
     } catch (err) {
-      this.recordingError = `A stretch's recording for review could not be kept (the session record is saved on its own): ${err instanceof Error ? err.message : String(err)}`;
+      this.recordingError = `A stretch's recording for review could not be kept (the session record is saved on its own): ${message(err)}`;
     }
   }
 
-  private onFrame(f: PoseFrame): void {
-    this.frame = f;
-    this.clockMs = this.now();
-    const run = this.state.run;
-    if (!this.tracker || !run || this.state.phase === 'done') return;
-    const u = this.tracker.step(f);
-    if (RECORDED_PHASES.has(this.state.phase)) this.recorder.add(run.def.id, f);
-    this.checkPeople();
-    this.verdict = checkSetup(
-      f,
-      u,
-      run.def,
-      !this.people.checked ? 'unchecked' : this.people.several ? 'several' : 'one',
-    );
-    if (this.state.phase === 'counting') {
-      for (const c of cuesFor(u, this.prev, run.def)) {
-        if (c.beep) beep(settings.value);
-        this.say(c.text, c.priority);
-      }
-    }
-    this.prev = u;
-    this.dispatch({
-      type: 'frame',
-      update: u,
-      setup: this.verdict,
-      nowMs: this.clockMs,
-      nowIso: new Date().toISOString(),
-    });
-    if (this.state.phase === 'counting' && this.now() - this.eventCueMs > EVENT_CUE_MS)
-      this.cue = standingCue(u, run.def);
-  }
-
-  /** Now and then, between frames, asks how many people are in the picture. */
-  private checkPeople(): void {
-    const counter = this.peopleCounter;
-    const video = this.video;
-    const every = this.state.phase === 'counting' ? PEOPLE_CHECK_COUNTING_MS : PEOPLE_CHECK_SETUP_MS;
-    if (!counter || !video || this.peopleCheckBusy || this.now() - this.lastPeopleCheckMs < every) return;
-    this.peopleCheckBusy = true;
-    this.lastPeopleCheckMs = this.now();
+  #countPeople(): void {
+    const counter = this.#counter;
+    const video = this.#video;
+    const answer = (scores: readonly number[] | null) =>
+      this.#dispatch({ type: 'people-counted', scores, nowMs: this.#now() });
+    if (!counter || !video) return queueMicrotask(() => answer(null));
     counter
       .scores(video)
-      .then((scores) => (this.people = peopleCheckStep(this.people, scores)))
-      .catch((e: unknown) => console.warn('people check failed', e))
-      .finally(() => (this.peopleCheckBusy = false));
+      .then(answer)
+      .catch((e: unknown) => {
+        console.warn('people check failed', e);
+        answer(null);
+      });
   }
 
-  /** Opens the camera into `video` and runs the detector until `detach`. */
+  #onFrame(f: PoseFrame, detectorMs: number): void {
+    const t0 = this.#deps.nowMs();
+    this.frame = f;
+    this.clockMs = this.#now();
+    if (this.#tracker && this.state.run)
+      this.#dispatch({
+        type: 'frame',
+        frame: f,
+        update: this.#tracker.step(f),
+        nowMs: this.clockMs,
+        nowIso: this.#deps.nowIso(),
+      });
+    this.#deps.onFrameTiming?.(detectorMs, this.#deps.nowMs() - t0);
+  }
+
+  /** Opens the camera into `video` and runs the detector until `detach`; resolves when it stops. */
   async attach(video: HTMLVideoElement): Promise<void> {
     this.detach();
-    const ac = new AbortController();
-    let engine: PoseDetector | null = null;
-    let stopCamera = () => {};
-    this.teardown = () => {
-      ac.abort();
-      stopCamera();
-      engine?.dispose();
-      this.peopleCounter?.dispose();
-      this.peopleCounter = null;
-      this.video = null;
-    };
-    this.people = INITIAL_PEOPLE_CHECK;
     this.cameraError = null;
+    this.#dispatch({ type: 'people-counter', status: 'loading', nowMs: this.#now() });
+    const stream = startPoseStream({
+      openSource: () => this.#deps.openSource(video),
+      loadDetector: (source) => this.#deps.loadDetector(source, (m) => (this.status = m)),
+      onStage: (stage) =>
+        (this.status =
+          stage === 'opening-source'
+            ? 'Starting the camera…'
+            : stage === 'loading-detector'
+              ? 'Loading the pose model…'
+              : ''),
+      onReady: (_source, detector) => {
+        this.#video = video;
+        this.#detectorMeta = { backend: detector.backend, model: detector.model };
+        this.#loadPeopleCounter(stream);
+      },
+      onFrame: (f, ms) => this.#onFrame(f, ms),
+    });
+    this.#stream = stream;
     try {
-      this.status = 'Starting the camera…';
-      const id = settings.value.cameraId;
-      const cam = await openCamera(id ? { deviceId: id } : {});
-      stopCamera = () => {
-        cam.stop();
-        video.srcObject = null;
-      };
-      if (ac.signal.aborted) return stopCamera();
-      cam.video.pause();
-      video.srcObject = cam.video.srcObject;
-      await video.play();
-      this.status = 'Loading the pose model…';
-      engine = await createPoseDetector({
-        backend: settings.value.backend,
-        model: settings.value.model,
-        onProgress: (m) => (this.status = m),
-      });
-      if (ac.signal.aborted) return engine.dispose();
-      this.status = '';
-      this.video = video;
-      this.engineMeta = { backend: engine.backend, model: engine.model };
-      // loaded in the background (9.7 MB on first use, then cached): the session does not wait for it
-      createPeopleCounter()
-        .then((c) => (ac.signal.aborted ? c.dispose() : (this.peopleCounter = c)))
-        .catch((e: unknown) => {
-          // the session goes on without it: the setup check stops waiting for an answer that cannot come
-          console.warn('no people check in this browser', e);
-          this.people = PEOPLE_CHECK_UNAVAILABLE;
-        });
-      await runPoseLoop(video, engine, (f) => this.onFrame(f), ac.signal);
+      await stream.done;
     } catch (e) {
-      if (ac.signal.aborted) return;
-      this.cameraError =
-        e instanceof CameraError
-          ? e.message
-          : `The pose detector failed: ${e instanceof Error ? e.message : String(e)}`;
+      if (this.#stream !== stream) return;
+      this.cameraError = e instanceof CameraError ? e.message : `The pose detector failed: ${message(e)}`;
       this.status = '';
-      this.teardown?.();
+      this.detach();
     }
   }
 
-  /** Stops the camera and the detector (the session state stays). */
+  /** Loaded in the background (9.7 MB on first use, then cached): the session does not wait for it. */
+  #loadPeopleCounter(stream: PoseStream): void {
+    this.#deps
+      .loadPeopleCounter()
+      .then((c) => {
+        if (this.#stream !== stream) return c.dispose();
+        this.#counter = c;
+        this.#dispatch({ type: 'people-counter', status: 'ready', nowMs: this.#now() });
+      })
+      .catch((e: unknown) => {
+        // the session goes on without it: the camera check stops waiting for an answer that cannot come
+        console.warn('no people check in this browser', e);
+        if (this.#stream === stream)
+          this.#dispatch({ type: 'people-counter', status: 'unavailable', nowMs: this.#now() });
+      });
+  }
+
+  /** Stops the camera, the detector and the people counter (the session state stays). */
   detach(): void {
-    this.teardown?.();
-    this.teardown = null;
+    this.#stream?.stop();
+    this.#stream = null;
+    this.#counter?.dispose();
+    this.#counter = null;
+    this.#video = null;
     this.frame = null;
   }
 }
-
-/** The app's one guided session. */
-export const session = new SessionController();

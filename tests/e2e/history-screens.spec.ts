@@ -4,7 +4,7 @@
  * is reloaded: what the user sees must come from storage.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { SessionRecord, StretchResult } from '../../src/sessions/types.ts';
 import { dayKey } from '../../src/sessions/types.ts';
 
@@ -83,6 +83,21 @@ function sessions(): SessionRecord[] {
   });
 }
 
+/** Writes session records straight into the app's IndexedDB, as the app would have saved them. */
+async function storeSessions(page: Page, records: readonly SessionRecord[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('spine-coach');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('sessions', 'readwrite');
+    for (const s of list) tx.objectStore('sessions').put(s);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, records);
+}
+
 test.use({ viewport: { width: 1280, height: 900 } });
 
 test('history lists stored sessions with a range chart per stretch; home shows streak, minutes and a routine by relief', async ({
@@ -92,17 +107,7 @@ test('history lists stored sessions with a range chart per stretch; home shows s
   await page.getByRole('button', { name: /I have read this/ }).click();
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
   const seed = sessions();
-  await page.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('spine-coach');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction('sessions', 'readwrite');
-    for (const s of records) tx.objectStore('sessions').put(s);
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, seed);
+  await storeSessions(page, seed);
 
   await page.reload();
   await expect(page.getByTestId('streak')).toHaveText('4');
@@ -132,4 +137,35 @@ test('history lists stored sessions with a range chart per stretch; home shows s
   await expect(page.locator('figure', { has: chart })).toContainText('your comfortable limit');
   await expect(chart.locator('circle')).toHaveCount(8);
   await page.screenshot({ path: path.join(SHOTS, 'history-days.png'), fullPage: true });
+});
+
+test('a stored stretch that is no longer in the programme is shown as such, and History still works', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.getByRole('button', { name: /I have read this/ }).click();
+  const d = daysAgo(1);
+  const record: SessionRecord = {
+    id: 'seed-retired',
+    startedIso: d.toISOString(),
+    day: dayKey(d),
+    durationS: 300,
+    stretches: [
+      stretch({ exercise: 'wall-angel' as StretchResult['exercise'], relief: 'same' }),
+      stretch({ relief: 'better' }),
+    ],
+  };
+  await storeSessions(page, [record]);
+
+  await page.goto('/#/history');
+  await page.reload();
+  const row = page.getByTestId('history-session');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(/a stretch no longer in the programme/i);
+  await expect(row).toContainText('Single knee to chest');
+  await expect(page.getByRole('img', { name: /no longer in the programme: range per day/i })).toBeVisible();
+  await expect(page.getByRole('img', { name: /single knee to chest: range per day/i })).toBeVisible();
+  expect(errors).toEqual([]);
 });

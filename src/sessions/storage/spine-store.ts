@@ -27,6 +27,7 @@ export interface SpineStore {
   saveSession(r: SessionRecord): Promise<void>;
   /** All sessions, newest first. */
   listSessions(): Promise<SessionRecord[]>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
   saveCalibration(r: CalibrationRecord): Promise<void>;
   listCalibrations(): Promise<CalibrationRecord[]>;
   /** Keeps the landmarks of one stretch of a session, and drops those of sessions past the newest kept. */
@@ -65,6 +66,7 @@ export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
     saveSession: (r) => guard(async () => void (await db.put('sessions', r))),
     listSessions: () =>
       guard(async () => (await db.getAll('sessions')).sort((a, b) => b.startedIso.localeCompare(a.startedIso))),
+    getSession: (id) => guard(() => db.get('sessions', id)),
     saveCalibration: (r) => guard(async () => void (await db.put('calibrations', r))),
     listCalibrations: () => guard(() => db.getAll('calibrations')),
     saveRecording: (r) =>
