@@ -52,6 +52,7 @@ test.describe('form checking in a guided session on real footage (cobra on strai
     await page.getByLabel('Detector backend').selectOption('mediapipe-cpu');
     // the cobra is pushed up as high as it goes each time: no stop past the range here
     await page.getByLabel('Stop margin in percent').fill('50');
+    await expect(page.getByTestId('margin-value')).toHaveText('50 %');
     await expect(page.getByRole('checkbox', { name: /Strict form/ })).toBeChecked();
 
     await page.goto('/#/');

@@ -31,7 +31,7 @@ export const catCamel = defineStretch({
   // -0.03..0.08 (3.0-4.7 s), cow plateau 0.35-0.37, cat plateau -0.18
   measure: (f) => (f.headAboveShoulders === null ? null : { depth: f.headAboveShoulders, side: null }),
   // the article's tabletop: hands under shoulders, knees under hips, straight arms; the spine moves, not the body
-  checks: fourPointChecks('reject-rep'),
+  checks: fourPointChecks('cue'),
   nearStart: nearFourPoint,
   counter: {
     type: 'cycle',

@@ -33,7 +33,7 @@ export const pelvicTilt = defineStretch({
   // (0.8 Hz at rest) so that 1-2 px of landmark jitter (±2-4 degrees on this sum of two angles) cannot pass as a tuck
   smoothing: { minCutoffHz: 0.8, beta: 0.02, derivativeCutoffHz: 1 },
   // the article's tabletop: hands under shoulders, knees under hips, straight arms; the spine moves, not the body
-  checks: fourPointChecks('reject-rep'),
+  checks: fourPointChecks('cue'),
   nearStart: nearFourPoint,
   counter: {
     type: 'reps',
