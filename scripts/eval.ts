@@ -10,6 +10,7 @@ import { countTrack } from '../src/analysis/count-track.ts';
 import { evaluateClip, summarize } from '../src/analysis/evaluate.ts';
 import { DERIVATIONS, leaveOneClipOut, THIN_MARGIN, type LooLabel } from '../src/analysis/loo.ts';
 import type { LandmarkTrack } from '../src/pose/types.ts';
+import { evalFalseAlarms, evalInjected, evalLabelledFaults } from './lib/eval-form.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const labels = JSON.parse(readFileSync(path.join(ROOT, 'tests/labels/footage-labels.json'), 'utf8')) as {
@@ -114,3 +115,8 @@ if (process.argv.includes('--loo')) {
       [...new Set(gated.map((m) => `${m.clip} as ${m.exercise}`))].join('; '),
   );
 }
+
+// form checks: (a) false alarms on correct stretching, (b) injected faults, (c) faults seen in the footage
+evalFalseAlarms(ROOT);
+evalInjected();
+evalLabelledFaults(ROOT);

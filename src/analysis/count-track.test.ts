@@ -69,11 +69,20 @@ describe('counting on real footage tracks', () => {
     expect(report.notJudged.some((s) => s.startS < 6 && s.reason === 'no-person')).toBe(true);
   });
 
-  it('reports a hold shorter than the target as a hold but not a rep', () => {
-    const report = countTrack(load('pfc__cobra-pose'), 'prone-extension');
+  it('reports a hold shorter than the target as a hold but not a rep (strict form off: counting only)', () => {
+    const report = countTrack(load('pfc__cobra-pose'), 'prone-extension', { strictForm: false });
     expect(report.repCount).toBe(0);
     expect(report.holds.length).toBe(1);
     expect(report.holds[0]!.heldS).toBeGreaterThan(3);
     expect(report.holds[0]!.heldS).toBeLessThan(10);
+  });
+
+  it('does not time a cobra on straight arms as a prone extension, and says why', () => {
+    const report = countTrack(load('pfc__cobra-pose'), 'prone-extension');
+    expect(report.holds.length).toBe(1);
+    // the timer stops as soon as the straight arms are confirmed (0.3 s)
+    expect(report.holds[0]!.heldS).toBeLessThan(1);
+    expect(report.holds[0]!.faults).toContain('on-forearms');
+    expect(report.faults.some((f) => f.check === 'on-forearms' && f.startS < 6 && f.endS > 8)).toBe(true);
   });
 });

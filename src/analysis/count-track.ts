@@ -46,5 +46,5 @@ export function countTrackWith(track: LandmarkTrack, spec: ExerciseSpec, options
   for (const frame of track.frames) take(tracker.step(frame).events);
   take(tracker.finish());
   close(track.durationS);
-  return { exercise, repCount: reps.length, reps, holds, notJudged };
+  return { exercise, repCount: reps.length, reps, holds, notJudged, faults: tracker.faults() };
 }

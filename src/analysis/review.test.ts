@@ -26,6 +26,22 @@ describe('video review', () => {
     expect(r.holds[0]!.text).toMatch(/held \d\.\d s \(under the 10 s target\)$/);
   });
 
+  it('cobra: the hold lists its form faults in words, and each fault has its time to jump to and its fix', () => {
+    const r = reviewOf(countTrack(track('pfc__cobra-pose'), 'prone-extension'), getExercise('prone-extension'));
+    expect(r.holds[0]!.faults).toContain('You are up on straight arms.');
+    expect(r.holds[0]!.faults).toContain('Your head is tipped back.');
+    const arms = r.faults.find((f) => f.text.includes('straight arms') && f.startS > 4)!;
+    expect(arms.text).toMatch(
+      /^0:0\d\.\d–0:\d\d\.\d, right: You are up on straight arms\. Come down onto your forearms/,
+    );
+  });
+
+  it('a clean clip has no faults', () => {
+    const r = reviewOf(countTrack(track('bloomfit__pelvic_tilt'), 'pelvic-tilt'), getExercise('pelvic-tilt'));
+    expect(r.faults).toEqual([]);
+    expect(r.reps.every((x) => x.faults.length === 0)).toBe(true);
+  });
+
   it('says in words why time was not judged, longest first', () => {
     const r = reviewOf(countTrack(track('deb__vtest_h264'), 'pelvic-tilt'), getExercise('pelvic-tilt'));
     expect(r.headline).toBe('0 reps');
@@ -41,6 +57,7 @@ describe('video review', () => {
       reps: [rep(peakDepth)],
       holds: [],
       notJudged: [],
+      faults: [],
     });
     expect(reviewOf(report(0.28, 'cat-camel'), getExercise('cat-camel')).reps[0]!.text).toBe(
       '0:01.0–0:03.0: head and back away from neutral 28 %',

@@ -3,6 +3,7 @@
  * left leg", "slower", "that one didn't count: go further". Pure; the throttle decides what is actually spoken.
  */
 import type { ExerciseDefinition, Side, TrackerUpdate } from '../exercises/types.ts';
+import { formCuesFor, formLine } from './form-cues.ts';
 
 /** `urgent`: a safety stop, said at once over anything being said. `prompt`: what to do next when the session moves
  * on (never dropped, never cutting speech off). `count`: reps and hold countdowns. `info`: technique and side hints. */
@@ -37,9 +38,11 @@ export function cuesFor(update: TrackerUpdate, prev: TrackerUpdate | null, def: 
     } else if (e.type === 'switch-side') out.push({ text: switchText(def, e.next), priority: 'info' });
     else if (e.type === 'hold-started') out.push({ text: 'Hold.', priority: 'count' });
     else if (e.type === 'hold-ended') out.push({ text: 'And release.', priority: 'count' });
-    else if (e.type === 'hold-paused' && e.reason !== 'left-position')
+    // a hold paused by a form fault: its fix is said by formCuesFor
+    else if (e.type === 'hold-paused' && e.reason !== 'left-position' && e.reason !== 'form')
       out.push({ text: 'Hold paused: I lost sight of you.', priority: 'info' });
   }
+  out.push(...formCuesFor(update, def));
   const h = update.hold;
   const ph = prev?.hold;
   if (h && !h.paused && ph) {
@@ -54,6 +57,8 @@ export function cuesFor(update: TrackerUpdate, prev: TrackerUpdate | null, def: 
 
 /** The line shown on screen between events: what to do right now. */
 export function standingCue(update: TrackerUpdate, def: ExerciseDefinition): string {
+  const form = formLine(update);
+  if (form) return form;
   const h = update.hold;
   if (h && !h.paused) {
     const left = Math.max(0, Math.ceil((h.targetMs - h.elapsedMs) / 1000));

@@ -20,6 +20,7 @@ const lying: StretchDeclaration<'test-stretch'> = {
   measure: (f) => ({ depth: f.trunkElevationDeg, side: null }),
   counter: { type: 'hold', enterDepth: 10, exitDepth: 5, settlePerS: 10, minReportMs: 1000, graceMs: 1000 },
   scenario: () => ({ pose: supine, script: new Script({}), floor: true }),
+  checks: [],
 };
 const anyBody = {} as BodyFeatures;
 

@@ -10,6 +10,7 @@
 import type { Side } from '../motion/features.ts';
 import type { BodyPosition, CameraView } from '../motion/position.ts';
 import type { PoseFrame } from '../pose/types.ts';
+import type { CheckId, FaultSpan, FormStatus } from './checks/types.ts';
 import type { ExerciseId } from './registry.ts';
 
 export type { ExerciseId } from './registry.ts';
@@ -92,12 +93,22 @@ export type EngineEvent =
   | {
       readonly type: 'rep-rejected';
       readonly tMs: number;
-      readonly reason: 'not-far-enough' | 'too-fast' | 'hold-too-short';
+      readonly reason: 'not-far-enough' | 'too-fast' | 'hold-too-short' | 'form';
+      /** With reason 'form': the check whose fault spoiled the rep. */
+      readonly check?: CheckId;
       readonly side?: Side;
       readonly peakDepth?: number;
     }
   | { readonly type: 'hold-started'; readonly tMs: number; readonly side?: Side }
-  | { readonly type: 'hold-paused'; readonly tMs: number; readonly reason: NotJudgedReason | 'left-position' }
+  | {
+      readonly type: 'hold-paused';
+      readonly tMs: number;
+      readonly reason: NotJudgedReason | 'left-position' | 'form';
+      /** With reason 'form': the check whose fault stops the timer. */
+      readonly check?: CheckId;
+    }
+  | { readonly type: 'fault-started'; readonly tMs: number; readonly check: CheckId; readonly side?: Side }
+  | { readonly type: 'fault-ended'; readonly tMs: number; readonly check: CheckId }
   | { readonly type: 'hold-resumed'; readonly tMs: number }
   | { readonly type: 'hold-ended'; readonly tMs: number; readonly hold: HoldRecord }
   | { readonly type: 'switch-side'; readonly tMs: number; readonly next: Side }
@@ -112,6 +123,8 @@ export interface RepRecord {
   readonly peakDepth: number;
   /** 0..1: how sure the engine is (visibility of the landmarks used, and how clear the movement was). */
   readonly confidence: number;
+  /** The form checks that found a fault during the rep (reports and sessions always fill it in). */
+  readonly faults?: readonly CheckId[];
 }
 
 export interface HoldRecord {
@@ -122,6 +135,8 @@ export interface HoldRecord {
   readonly heldS: number;
   readonly peakDepth: number;
   readonly confidence: number;
+  /** The form checks that found a fault during the hold. */
+  readonly faults?: readonly CheckId[];
 }
 
 export interface NotJudgedSpan {
@@ -156,6 +171,8 @@ export interface TrackerUpdate {
   } | null;
   /** Back block only: which stage of the cycle, and how many cycles are done. */
   readonly sequence?: { readonly stage: 'block-hold' | 'knee-to-chest' | 'rest'; readonly cyclesDone: number };
+  /** Form faults now, and what keeps a person close to the start position out of it. */
+  readonly form: FormStatus;
   /** Events that happened on this frame, in order. */
   readonly events: readonly EngineEvent[];
 }
@@ -167,6 +184,9 @@ export interface TrackerOptions {
   readonly calibratedDepth?: { readonly left?: number; readonly right?: number; readonly none?: number };
   /** Override the hold target, seconds. */
   readonly holdTargetS?: number;
+  /** Strict form (default true): faults whose effect is pause-hold stop the hold timer and reject-rep faults keep
+   * the rep from counting. Off, every fault is only said. */
+  readonly strictForm?: boolean;
 }
 
 /** A per-exercise counter: feed it every frame in time order. Passing `null` landmarks is a frame with no person. */
@@ -175,6 +195,8 @@ export interface ExerciseTracker {
   step(frame: PoseFrame): TrackerUpdate;
   /** Closes anything in progress (a hold still running when a recording ends) and returns its events. */
   finish(): readonly EngineEvent[];
+  /** Every form fault seen so far, in time order (open ones end at the last frame). */
+  faults(): readonly FaultSpan[];
   reset(): void;
 }
 
@@ -185,4 +207,6 @@ export interface CountingReport {
   readonly reps: readonly RepRecord[];
   readonly holds: readonly HoldRecord[];
   readonly notJudged: readonly NotJudgedSpan[];
+  /** Every form fault seen, in time order. */
+  readonly faults: readonly FaultSpan[];
 }

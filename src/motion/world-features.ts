@@ -5,24 +5,15 @@
  */
 import type { WorldLandmark } from '../pose/types.ts';
 import { LM, MIN_VISIBILITY } from '../pose/landmarks.ts';
+import { angle3Deg, cross3, dot3, mid3, sub3, unit3, type V3 } from './vec3.ts';
 
-interface V {
-  x: number;
-  y: number;
-  z: number;
-}
-const sub = (a: V, b: V): V => ({ x: a.x - b.x, y: a.y - b.y, z: a.z - b.z });
-const mid = (a: V, b: V): V => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, z: (a.z + b.z) / 2 });
-const dot = (a: V, b: V) => a.x * b.x + a.y * b.y + a.z * b.z;
-const cross = (a: V, b: V): V => ({ x: a.y * b.z - a.z * b.y, y: a.z * b.x - a.x * b.z, z: a.x * b.y - a.y * b.x });
-const angleDeg = (a: V, b: V) =>
-  (Math.acos(Math.max(-1, Math.min(1, dot(a, b) / (Math.hypot(a.x, a.y, a.z) * Math.hypot(b.x, b.y, b.z) || 1)))) *
-    180) /
-  Math.PI;
-const unit = (a: V): V => {
-  const n = Math.hypot(a.x, a.y, a.z) || 1;
-  return { x: a.x / n, y: a.y / n, z: a.z / n };
-};
+type V = V3;
+const sub = sub3;
+const mid = mid3;
+const dot = dot3;
+const cross = cross3;
+const angleDeg = angle3Deg;
+const unit = unit3;
 
 /** Knees whose offset from the long axis is under this fraction of the hip-to-knee distance have no defined roll
  * (hip flexion under ~25 degrees). */

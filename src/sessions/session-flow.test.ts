@@ -44,6 +44,25 @@ describe('session flow', () => {
     expect(tracker?.type === 'new-tracker' && tracker.calibratedDepth).toEqual({ none: 30 });
   });
 
+  it('close to the start position, says once which rule keeps the person out of it', () => {
+    const startFault = {
+      check: 'hips-down' as const,
+      sinceMs: 0,
+      side: null,
+      fault: 'Your hips are lifting off the floor.',
+      cue: 'Let your hips sink and stay on the floor.',
+      effect: 'pause-hold' as const,
+      segment: [],
+    };
+    const near = upd({ started: false, position: 'unknown', form: { faults: [], startFault, notJudged: [] } });
+    const { s, effects } = run([start, { type: 'begin', nowMs: 0 }, ...frames(0, times(30, near))]);
+    expect(s.phase).toBe('start-position');
+    const said = effects.flatMap((e) => (e.type === 'say' ? [e.text] : []));
+    expect(said.filter((t) => t.startsWith('Your hips are lifting'))).toEqual([
+      'Your hips are lifting off the floor. Let your hips sink and stay on the floor.',
+    ]);
+  });
+
   it('stays on the setup check while the body is not framed', () => {
     const { s } = run([start, { type: 'begin', nowMs: 0 }, ...frames(0, times(30, upd()), NOBODY_FRAME)]);
     expect(s.phase).toBe('setup');

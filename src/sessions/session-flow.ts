@@ -25,6 +25,8 @@ import {
 } from './stretch-run.ts';
 import { INITIAL_SESSION, sessionIdOf, type Action, type Effect, type SessionState } from './session-state.ts';
 import { dayKey, type CalibrationRecord, type SessionRecord, type SideKey, type StopReason } from './types.ts';
+import { startFaultCue } from '../coach/form-cues.ts';
+import type { TrackerUpdate } from '../exercises/types.ts';
 
 export { INITIAL_SESSION, type Action, type Effect, type SessionState } from './session-state.ts';
 
@@ -134,24 +136,38 @@ function onFrame(s: SessionState, a: Extract<Action, { type: 'frame' }>): Result
         )
       : []),
   ];
-  const r = movedOn(st, run, a);
+  // the update of the frame before, while already asking for the start position (to say a failing rule once)
+  const r = movedOn(st, run, a, s.phase === 'start-position' ? s.update : null);
   return { state: r.state, effects: [...before, ...r.effects] };
 }
 
 /** Where a frame takes the session: setup passed, start position reached, calibration done, a stop, the target. */
-function movedOn(st: SessionState, run: StretchRun, a: Extract<Action, { type: 'frame' }>): Result {
+function movedOn(
+  st: SessionState,
+  run: StretchRun,
+  a: Extract<Action, { type: 'frame' }>,
+  prevInPosition: TrackerUpdate | null,
+): Result {
   const setup = st.setup;
   if (st.phase === 'setup') {
     const since = setup?.ok ? (st.setupOkSinceMs ?? a.nowMs) : null;
     if (since !== null && a.nowMs - since >= SETUP_OK_MS)
       return {
         state: { ...st, phase: 'start-position', setupOkSinceMs: null },
-        effects: [say('Good. Now get into the start position.')],
+        effects: [
+          say('Good. Now get into the start position.'),
+          // already close to it with a rule failing: say which
+          ...[startFaultCue(a.update, null)].flatMap((c) => (c ? [say(c.text)] : [])),
+        ],
       };
     return same({ ...st, setupOkSinceMs: since });
   }
   if (st.phase === 'start-position') {
-    if (!a.update.started && !run.def.startPositions.includes(a.update.position)) return same(st);
+    if (!a.update.started && !run.def.startPositions.includes(a.update.position)) {
+      // close to the start position but a rule of it fails: say which, once (the screen shows it too)
+      const named = startFaultCue(a.update, prevInPosition);
+      return named ? { state: st, effects: [say(named.text)] } : same(st);
+    }
     if (isCalibrated(run)) return toCounting(st, run, false);
     return {
       state: { ...st, phase: 'calibrate', calibSides: sidesOf(run.def), calib: INITIAL_CALIBRATION },

@@ -2,6 +2,7 @@
  * Progress of one stretch within a session: reps and holds from the engine, the deepest depth per side, the
  * calibrated limits, stops. Pure helpers the session flow uses; `toResult` makes the stored record.
  */
+import type { CheckId } from '../exercises/checks/types.ts';
 import type { ExerciseDefinition, Side, TrackerUpdate } from '../exercises/types.ts';
 import type { CalibrationRecord, Relief, SideKey, StopRecord, StretchResult } from './types.ts';
 
@@ -20,6 +21,8 @@ export interface StretchRun {
   /** The last judged depth and its side, for the pain record. */
   readonly lastDepth: number | null;
   readonly lastSide: SideKey;
+  /** Form faults found while counting, how many times each. */
+  readonly faults: Partial<Record<CheckId, number>>;
 }
 
 /** The sides a stretch is calibrated and measured on. */
@@ -50,6 +53,7 @@ export function newRun(
     stops: [],
     lastDepth: null,
     lastSide: 'none',
+    faults: {},
   };
 }
 
@@ -62,8 +66,11 @@ export function isCalibrated(run: StretchRun): boolean {
 export function trackProgress(run: StretchRun, u: TrackerUpdate): StretchRun {
   const side = sideKey(run.def, u.side);
   const holds = [...run.holds];
+  let faults = run.faults;
   for (const e of u.events) {
     if (e.type === 'hold-ended') holds.push({ side: sideKey(run.def, e.hold.side ?? null), heldS: e.hold.heldS });
+    // faults before the start position is reached only say what keeps the person out of it
+    else if (e.type === 'fault-started' && u.started) faults = { ...faults, [e.check]: (faults[e.check] ?? 0) + 1 };
   }
   const peak = u.depth === null ? run.peak : { ...run.peak, [side]: Math.max(run.peak[side] ?? -Infinity, u.depth) };
   return {
@@ -71,6 +78,7 @@ export function trackProgress(run: StretchRun, u: TrackerUpdate): StretchRun {
     reps: u.repCount,
     repsBySide: u.repsBySide,
     holds,
+    faults,
     peak,
     lastDepth: u.depth ?? run.lastDepth,
     lastSide: u.depth === null ? run.lastSide : side,
@@ -102,5 +110,6 @@ export function toResult(run: StretchRun, nowMs: number, relief: Relief | null, 
     relief,
     pain,
     durationS: Math.round((nowMs - run.startedMs) / 100) / 10,
+    faults: run.faults,
   };
 }

@@ -73,6 +73,7 @@ export function upd(fields: Partial<TrackerUpdate> = {}): TrackerUpdate {
     repsBySide: { left: 0, right: 0 },
     nextSide: null,
     hold: null,
+    form: { faults: [], startFault: null, notJudged: [] },
     events: [],
     ...fields,
   };

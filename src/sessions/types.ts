@@ -2,6 +2,7 @@
  * Records a guided session keeps: calibrations, stops, pain moments, ratings, whole sessions. Plain data (JSON- and
  * IndexedDB-safe), no DOM. Times are ISO strings for dates and ms/s numbers with the unit in the name.
  */
+import type { CheckId } from '../exercises/checks/types.ts';
 import type { ExerciseId, Side } from '../exercises/types.ts';
 import type { BackendChoice, ModelType } from '../pose/types.ts';
 
@@ -62,6 +63,8 @@ export interface StretchResult {
   readonly pain: number | null;
   /** Seconds from intro to rating. */
   readonly durationS: number;
+  /** Form faults found while counting, how many times each (absent in records made before form checking). */
+  readonly faults?: Partial<Record<CheckId, number>>;
 }
 
 /** One stored session. */
@@ -90,6 +93,9 @@ export interface Settings {
   readonly model: ModelType;
   /** Set once the user has read the disclaimer and red flags. */
   readonly disclaimerAccepted: boolean;
+  /** Strict form: a form fault pauses the hold or keeps the rep from counting, as each check declares. Off, faults
+   * are only said (for people who want counting only). */
+  readonly strictForm: boolean;
 }
 
 /** Defaults: voice on at normal rate, stop 15 % past the calibrated range, auto backend, full model. */
@@ -103,6 +109,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backend: 'auto',
   model: 'full',
   disclaimerAccepted: false,
+  strictForm: true,
 };
 
 /** Fills missing or out-of-range fields of stored settings with defaults (older versions, hand edits). */

@@ -143,7 +143,10 @@ export class SessionController {
       case 'count-people':
         return this.#countPeople();
       case 'new-tracker':
-        this.#tracker = this.#deps.createTracker(e.def.id, { calibratedDepth: e.calibratedDepth });
+        this.#tracker = this.#deps.createTracker(e.def.id, {
+          calibratedDepth: e.calibratedDepth,
+          strictForm: this.#deps.settings().strictForm,
+        });
         return;
       case 'save-calibration':
         this.#deps

@@ -13,7 +13,7 @@ import { HoldTimer } from './hold-timer.ts';
 import { HoldReporter, movementConfidence, round1, s } from './hold-reporter.ts';
 import { createSequenceCounting } from './sequence-counting.ts';
 import { RepCounter } from './rep-counter.ts';
-import { SideBook } from './side-book.ts';
+import { SideBook, type RepGate } from './side-book.ts';
 import type { ExerciseSpec, HoldSpec, RepCounterSpec } from './spec.ts';
 
 export interface CountingInput {
@@ -24,6 +24,8 @@ export interface CountingInput {
   readonly reason: NotJudgedReason | null;
   /** Whether the body is in the stretch's start position this frame (null when it cannot be told). */
   readonly inStartPosition: boolean | null;
+  /** A form fault stops the hold timer this frame (strict form, a pause-hold check). */
+  readonly formPause?: boolean;
 }
 
 export type CountingSummary = Pick<TrackerUpdate, 'repCount' | 'repsBySide' | 'nextSide' | 'hold' | 'sequence'>;
@@ -60,9 +62,9 @@ function holdTargetMs(def: ExerciseDefinition, options: TrackerOptions): number 
   return 1000 * (options.holdTargetS ?? def.targets.holdS?.min ?? 0);
 }
 
-export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Counting {
+export function createCounting(spec: ExerciseSpec, options: TrackerOptions, gate?: RepGate): Counting {
   const def = spec.definition;
-  const book = new SideBook(def.targets);
+  const book = new SideBook(def.targets, gate);
   const cal = calibratedDepth(options);
   const c = spec.counter;
   const vis = (f: BodyFeatures | null) => f?.coreVisibility ?? 0;
@@ -154,6 +156,7 @@ export function createCounting(spec: ExerciseSpec, options: TrackerOptions): Cou
     );
     return {
       step(inp, events) {
+        if (inp.formPause) holds.timer.skip(inp.tMs);
         holds.step(inp.depth, inp.side, vis(inp.features), inp.tMs, inp.reason, events);
         return null;
       },

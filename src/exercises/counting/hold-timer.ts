@@ -155,6 +155,11 @@ export class HoldTimer {
     return events;
   }
 
+  /** The time since the last frame up to `tMs` is not held (a form fault pauses the hold): call before `step`. */
+  skip(tMs: number): void {
+    if (this.#hold) this.#hold.lastMs = Math.max(this.#hold.lastMs, tMs);
+  }
+
   /** Ends a hold in progress at `tMs` (end of the recording). */
   finish(tMs: number): HoldTimerEvent[] {
     const h = this.#hold;

@@ -27,6 +27,7 @@ export function createSequenceCounting(
       const f = inp.features;
       if (stage === 'block-hold') {
         const m = f ? c.block.measure(f) : null;
+        if (inp.formPause) block.timer.skip(inp.tMs);
         block.step(m?.depth ?? null, null, vis(f), inp.tMs, inp.reason, events);
         // the knees come up while the pelvis is still on the block: once the block hold has had its time, it ends here
         const kneesUp = f ? c.knees.measure(f) : null;
@@ -40,6 +41,7 @@ export function createSequenceCounting(
         return { depth: m?.depth ?? null };
       }
       const m = f ? c.knees.measure(f) : null;
+      if (inp.formPause) knees.timer.skip(inp.tMs);
       const out = knees.step(m?.depth ?? null, null, vis(f), inp.tMs, inp.reason, events);
       if (out.some((e) => e.type === 'ended')) stage = 'block-hold';
       return { depth: m?.depth ?? null };

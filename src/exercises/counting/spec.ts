@@ -1,5 +1,6 @@
 /** How one stretch is measured and counted: the declarative part each file in ../defs fills in. Pure types. */
 import type { BodyFeatures } from '../../motion/features.ts';
+import type { FormCheck } from '../checks/types.ts';
 import type { OneEuroConfig } from '../../motion/one-euro-filter.ts';
 import type { Scenario, SynthVariant } from '../../motion/synth/render-scenario.ts';
 import type { BodyPosition, CameraView, ExerciseDefinition, ExerciseId, Side } from '../types.ts';
@@ -78,4 +79,9 @@ export interface StretchSpec<Id extends string> {
   readonly smoothing?: OneEuroConfig;
   /** How the kinematic generator (src/motion/synth) performs the stretch, done fully and labelled, for the tests. */
   scenario(v: SynthVariant): Scenario;
+  /** The article's technique rules for this stretch, judged beside the counter (see ../checks). */
+  readonly checks: readonly FormCheck[];
+  /** Close to the start position but not in it (a rule of it fails): the failing rule is named instead of a generic
+   * "get into position". Default: only in the start position. */
+  nearStart?(f: BodyFeatures, position: BodyPosition): boolean;
 }

@@ -5,9 +5,20 @@ import { bothLegs } from './measures.ts';
 import { supine } from '../../motion/synth/poses.ts';
 import { Script } from '../../motion/synth/script.ts';
 import { DEFAULT_RENDER } from '../../motion/synth/timeline.ts';
+import { hipAboveShoulderAnkleLine, kneeFlexionDeg } from '../../motion/form-features.ts';
+import { reading } from '../checks/reading.ts';
+import { LM } from '../../pose/landmarks.ts';
 
 /** The block under the sacrum lifts the pelvis above the shoulder line, in torso lengths. */
 const pelvisLift = (f: BodyFeatures): Measurement => ({ depth: f.pelvisAboveShoulders, side: null });
+
+/** On a 12 cm block the hips sit 0.22-0.24 torso lengths above the shoulder-to-ankle line on the generator, from a
+ * camera at the floor or 0.5-1.2 m higher and turned 30 degrees (the picture's hips-over-shoulders reads -0.26 to
+ * 0.39 there); lying flat measures 0.0. Under 0.15 the pelvis has come off the block. */
+const PELVIS_ON_BLOCK_MIN = 0.15;
+/** Knees bent more than this during the block hold are not relaxed down: legs lying long measure 0.3-3 degrees on the generator (no back block footage); feet
+ * kept flat with the knees up measure 60-90. */
+const RELAXED_KNEE_MAX_DEG = 35;
 
 export const backBlock = defineStretch({
   definition: {
@@ -34,6 +45,46 @@ export const backBlock = defineStretch({
     },
   },
   measure: pelvisLift,
+  checks: [
+    {
+      id: 'pelvis-on-block',
+      article: 'Lift the bottom and put a block under the sacrum; stay on it for the hold.',
+      measures: 'hip height above the line from the shoulders to the ankles, torso lengths',
+      read: ({ points }) => reading(hipAboveShoulderAnkleLine(points)),
+      below: PELVIS_ON_BLOCK_MIN,
+      when: ['hold'],
+      // the pelvis settles onto the block in the first seconds; a hold that ends that early is getting off it
+      settleMs: 3000,
+      stage: 'block-hold',
+      side: 'none',
+      fault: 'Your pelvis has slipped off the block.',
+      cue: 'Lift your bottom and settle your sacrum back on the block.',
+      effect: 'pause-hold',
+      segment: [LM.leftHip, LM.rightHip],
+    },
+    {
+      id: 'legs-relaxed',
+      article: 'Let the legs relax down so that you are lying down.',
+      measures: 'knee bend of the more bent leg, degrees',
+      read: ({ points }) => {
+        const l = kneeFlexionDeg(points, 'left');
+        const r = kneeFlexionDeg(points, 'right');
+        if (l === null && r === null) return null;
+        const side = (l ?? -1) >= (r ?? -1) ? 'left' : 'right';
+        return { value: Math.max(l ?? -Infinity, r ?? -Infinity), side };
+      },
+      above: RELAXED_KNEE_MAX_DEG,
+      when: ['hold'],
+      // letting the legs slide down onto the floor takes a few seconds once the pelvis is on the block
+      settleMs: 5000,
+      stage: 'block-hold',
+      side: 'none',
+      fault: 'Your legs are not relaxed down.',
+      cue: 'Let your legs slide down and relax on the floor.',
+      effect: 'cue',
+      segment: [LM.leftKnee, LM.leftAnkle, LM.rightKnee, LM.rightAnkle],
+    },
+  ],
   counter: {
     type: 'sequence',
     block: {

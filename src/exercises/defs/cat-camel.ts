@@ -1,6 +1,7 @@
 import { defineStretch } from '../define-stretch.ts';
 import { fourPoint } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
+import { fourPointChecks, nearFourPoint } from './shared-checks.ts';
 
 export const catCamel = defineStretch({
   definition: {
@@ -29,6 +30,9 @@ export const catCamel = defineStretch({
   // head height over the shoulder line moves with the whole spine (pfc/cat-cow, torso lengths): neutral tabletop
   // -0.03..0.08 (3.0-4.7 s), cow plateau 0.35-0.37, cat plateau -0.18
   measure: (f) => (f.headAboveShoulders === null ? null : { depth: f.headAboveShoulders, side: null }),
+  // the article's tabletop: hands under shoulders, knees under hips, straight arms; the spine moves, not the body
+  checks: fourPointChecks('cue'),
+  nearStart: nearFourPoint,
   counter: {
     type: 'cycle',
     // from neutral into cow is at most 0.40 there (lowest neutral sample to the cow plateau); from one extreme to

@@ -3,6 +3,11 @@ import type { Measurement } from '../counting/spec.ts';
 import { defineStretch } from '../define-stretch.ts';
 import { kneelingLunge } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
+import { kneeAboveAnkle, shinLeanDeg, trunkPitchDeg } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
+import type { CheckInput } from '../checks/types.ts';
+import type { Side } from '../types.ts';
+import { readSide } from '../checks/reading.ts';
 
 /** Back knee on the floor: within this many torso lengths of its ankle's height (kneeling 0-0.1 on the generator,
  * a front knee over its foot 0.8). */
@@ -35,6 +40,36 @@ function backHipExtension(f: BodyFeatures): Measurement | null {
   return { depth: leg.thighFromTrunkDeg * f.facingX, side };
 }
 
+const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
+
+/** The kneeling (back) leg: the worked side, or the leg whose knee is lower above its ankle. */
+function backLeg({ workSide, features }: CheckInput): Side | null {
+  if (workSide) return workSide;
+  const l = features.legs.left.kneeAboveAnkle;
+  const r = features.legs.right.kneeAboveAnkle;
+  if (l === null || r === null) return null;
+  return l < r ? 'left' : 'right';
+}
+
+/** The back knee more than this above its ankle, torso lengths, is off the floor: kneeling measures 0-0.1 on the
+ * generator (the position test allows 0.25). */
+const BACK_KNEE_UP_MAX = 0.25;
+/** Front shin leaning more than this from square to the foot, degrees: the knee is out past the ankle. A felt
+ * stretch moves the knee 5-20 degrees ahead on the generator; past the toes (30+) loads the knee. */
+const FRONT_SHIN_MAX_DEG = 30;
+/** The trunk leaning back more than this from vertical, degrees, is arching the low back instead of tucking the
+ * pelvis; upright kneeling sways within +-5 on the generator. */
+const TRUNK_BACK_MAX_DEG = 12;
+
+/** Upright with the legs split (one knee bent in front), but the back knee not down: a high lunge. */
+function nearLunge(f: BodyFeatures): boolean {
+  const { left, right } = f.legs;
+  if (f.trunkElevationDeg < 50 || left.kneeAboveAnkle === null || right.kneeAboveAnkle === null) return false;
+  const bentFront = (left.kneeFlexionDeg ?? 0) > 45 || (right.kneeFlexionDeg ?? 0) > 45;
+  const split = Math.abs((left.thighFromTrunkDeg ?? 0) - (right.thighFromTrunkDeg ?? 0)) > 40;
+  return bentFront && split;
+}
+
 export const hipFlexor = defineStretch({
   definition: {
     id: 'hip-flexor',
@@ -62,6 +97,51 @@ export const hipFlexor = defineStretch({
     },
   },
   measure: backHipExtension,
+  checks: [
+    {
+      id: 'back-knee-down',
+      article: 'Lunge position, kneeling on the back knee.',
+      measures: 'back knee height above its ankle, torso lengths',
+      read: (inp) => readSide(backLeg(inp), (s) => kneeAboveAnkle(inp.points, s)),
+      above: BACK_KNEE_UP_MAX,
+      when: ALWAYS,
+      side: 'worked',
+      fault: 'Your back knee is off the floor.',
+      cue: 'Lower your back knee onto the floor, on a cushion.',
+      effect: 'pause-hold',
+      segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+    },
+    {
+      id: 'front-knee-over-ankle',
+      article: 'Front foot flat, the knee over the ankle.',
+      measures: 'front shin lean from square to the foot, degrees (+ = knee ahead)',
+      read: (inp) => readSide(backLeg(inp), (s) => shinLeanDeg(inp.points, s), true),
+      above: FRONT_SHIN_MAX_DEG,
+      when: ['moving', 'end-range', 'hold'],
+      side: 'other',
+      fault: 'Your front knee is out past your ankle.',
+      cue: 'Move your front foot forward so the knee stays over the ankle.',
+      effect: 'cue',
+      segment: [LM.leftKnee, LM.leftAnkle, LM.rightKnee, LM.rightAnkle],
+    },
+    {
+      id: 'trunk-upright',
+      article: 'Tuck the tail bone under (posterior pelvic tilt) with the trunk upright; do not arch back.',
+      measures: 'trunk lean back from vertical, degrees',
+      read: (inp) => {
+        const front = readSide(backLeg(inp), (s) => trunkPitchDeg(inp.points, s), true);
+        return front && { value: -front.value, side: null };
+      },
+      above: TRUNK_BACK_MAX_DEG,
+      when: ['moving', 'end-range', 'hold'],
+      side: 'none',
+      fault: 'You are arching your back.',
+      cue: 'Tuck your tailbone under and bring your trunk upright.',
+      effect: 'pause-hold',
+      segment: [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip],
+    },
+  ],
+  nearStart: nearLunge,
   counter: {
     type: 'hold',
     // no kneeling-lunge footage: from the generator; kneeling upright puts the back thigh 0-5 degrees behind the

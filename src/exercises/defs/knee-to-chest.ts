@@ -1,6 +1,34 @@
 import { defineStretch } from '../define-stretch.ts';
 import { bothLegs } from './measures.ts';
 import { kneesToChest } from './shared-scenarios.ts';
+import { LM } from '../../pose/landmarks.ts';
+import type { FormCheck } from '../checks/types.ts';
+import { headDown } from './shared-checks.ts';
+
+const MOVING = ['moving', 'end-range', 'hold'] as const;
+
+/** The two hips flexed this differently, degrees, is one knee up and not the other: the double hold on
+ * adaptx/knee_to_chest measures 5-75 on the few frames (6) with the far leg seen; the far leg hides behind the near one, so this is rarely judged side-on. */
+const KNEES_APART_MAX_DEG = 35;
+
+const bothKnees: FormCheck = {
+  id: 'both-knees',
+  article: 'Take both knees and pull them gently towards the chest.',
+  measures: 'difference between the two hip flexions, degrees',
+  read: ({ features }) => {
+    const l = features.legs.left.hipFlexionDeg;
+    const r = features.legs.right.hipFlexionDeg;
+    if (l === null || r === null) return null;
+    return { value: Math.abs(l - r), side: l < r ? 'left' : 'right' };
+  },
+  above: KNEES_APART_MAX_DEG,
+  when: MOVING,
+  side: 'none',
+  fault: 'Only one knee is coming up.',
+  cue: 'Bring both knees up together.',
+  effect: 'cue',
+  segment: [LM.leftHip, LM.leftKnee, LM.rightHip, LM.rightKnee],
+};
 
 export const kneeToChest = defineStretch({
   definition: {
@@ -27,6 +55,7 @@ export const kneeToChest = defineStretch({
     },
   },
   measure: bothLegs,
+  checks: [bothKnees, headDown],
   counter: {
     type: 'hold',
     // adaptx/knee_to_chest double hold: both hips at 135-146 degrees of flexion, rest 40-50; squats in

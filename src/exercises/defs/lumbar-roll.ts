@@ -4,6 +4,9 @@ import { defineStretch } from '../define-stretch.ts';
 import { kneesBent } from '../../motion/position.ts';
 import { supine } from '../../motion/synth/poses.ts';
 import { alternate, Script, towards } from '../../motion/synth/script.ts';
+import { kneeGapRatio, shoulderLineTiltDeg } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
+import { reading } from '../checks/reading.ts';
 
 /** Seen from the raised feet, the picture exaggerates the roll: 45 degrees shows as 60-64 in the image on the
  * kinematic generator (camera 0.8 m up, 2 m away), so image angles are scaled by 45/62 when no world landmarks exist. */
@@ -46,6 +49,15 @@ function lyingSeenFromTheFeet(f: BodyFeatures): boolean {
   );
 }
 
+const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
+
+/** The shoulder line tilting more than this from where it lay at rest, degrees, is a shoulder lifting off the
+ * floor: the generator's correct rolls keep it within 3.4 degrees (camera 0.8 and 1.4 m up) (no lumbar roll footage). */
+const SHOULDER_TILT_MAX_DEG = 12;
+/** Knees further apart than this many hip widths have come apart: together (hip-width) measures ~1 on the
+ * generator; 0.89-1.12 on the generator (no footage); 1.8 is knees clearly apart, a thigh turned out ~20 degrees. */
+const KNEE_GAP_MAX = 1.8;
+
 export const lumbarRoll = defineStretch({
   definition: {
     id: 'lumbar-roll',
@@ -73,6 +85,38 @@ export const lumbarRoll = defineStretch({
   },
   inPosition: lyingSeenFromTheFeet,
   measure: kneeDrop,
+  checks: [
+    {
+      id: 'shoulders-down',
+      article: 'The shoulders stay on the floor while the knees drop to the side.',
+      measures: 'tilt of the shoulder line against its tilt at rest, degrees (seen from the feet)',
+      read: ({ points }) => {
+        const v = shoulderLineTiltDeg(points);
+        return reading(v === null ? null : Math.abs(v));
+      },
+      relativeToRest: true,
+      above: SHOULDER_TILT_MAX_DEG,
+      when: ALWAYS,
+      side: 'none',
+      fault: 'A shoulder is lifting off the floor.',
+      cue: 'Keep both shoulders on the floor; let only the knees go.',
+      effect: 'reject-rep',
+      segment: [LM.leftShoulder, LM.rightShoulder],
+    },
+    {
+      id: 'knees-together',
+      article: 'Let the knees drop together to one side.',
+      measures: 'knee separation over hip-joint separation',
+      read: ({ points }) => reading(kneeGapRatio(points)),
+      above: KNEE_GAP_MAX,
+      when: ALWAYS,
+      side: 'none',
+      fault: 'Your knees are coming apart.',
+      cue: 'Keep your knees together as they drop.',
+      effect: 'cue',
+      segment: [LM.leftKnee, LM.rightKnee],
+    },
+  ],
   counter: {
     type: 'reps',
     // no footage: a comfortable roll is 40-60 degrees; 25 is about half of one, far above the 1-3 degrees of

@@ -4,6 +4,10 @@ import { defineStretch } from '../define-stretch.ts';
 import type { Side } from '../types.ts';
 import { standing } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
+import { headFlexionDeg, kneeFlexionDeg } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
+import type { CheckInput } from '../checks/types.ts';
+import { reading, readSide } from '../checks/reading.ts';
 
 /** Side-on the far leg is often hidden (far-side joints under 0.5 visibility in 25-50 % of the frames of the footage
  * tracks): then a leg alone is "raised" when its ankle is less than this many torso lengths below the hips (standing
@@ -36,6 +40,32 @@ function footOnBench(f: BodyFeatures): boolean {
   return side !== null && (f.legs[side].kneeFlexionDeg ?? 90) < 25;
 }
 
+const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
+
+/** The raised (worked) leg, from the features: the foot clearly higher than the other. */
+function workedLeg({ workSide, features }: CheckInput): Side | null {
+  if (workSide) return workSide;
+  const l = features.legs.left.ankleY;
+  const r = features.legs.right.ankleY;
+  if (l === null || r === null || Math.abs(l - r) <= 0.5) return null;
+  return l < r ? 'left' : 'right';
+}
+
+/** Knee bend over this, degrees, is not "completely straight": straight legs measure 0-8 on the generator (3
+ * degrees of knee bend plus landmark noise); the start position allows 25. */
+const STRAIGHT_KNEE_MAX_DEG = 15;
+/** The head dropped forward more than this from the line of the trunk, degrees, while leaning: the back is rounding
+ * instead of hinging at the hips (a hinge keeps the head in line, 0-10 on the generator). BlazePose has no spine
+ * points, so the head's drop against the trunk line stands for the rounding. */
+const ROUNDING_MAX_DEG = 30;
+
+/** Standing with one foot clearly higher than the other (up on a bench), upright. */
+function nearBench(f: BodyFeatures): boolean {
+  const l = f.legs.left.ankleY;
+  const r = f.legs.right.ankleY;
+  return f.trunkElevationDeg > 45 && l !== null && r !== null && Math.abs(l - r) > 0.5;
+}
+
 export const nerveStretch = defineStretch({
   definition: {
     id: 'nerve-stretch',
@@ -63,6 +93,48 @@ export const nerveStretch = defineStretch({
   },
   inPosition: (f) => footOnBench(f),
   measure: raisedAnkle,
+  checks: [
+    {
+      id: 'raised-leg-straight',
+      article: 'One foot up on a bench, that leg completely straight.',
+      measures: 'knee bend of the raised leg, degrees',
+      read: (inp) => readSide(workedLeg(inp), (s) => kneeFlexionDeg(inp.points, s)),
+      above: STRAIGHT_KNEE_MAX_DEG,
+      when: ALWAYS,
+      side: 'worked',
+      fault: 'Your raised knee is bent.',
+      cue: 'Straighten the leg on the bench completely.',
+      effect: 'reject-rep',
+      segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+    },
+    {
+      id: 'standing-leg-straight',
+      article: 'Stand tall on the other leg.',
+      measures: 'knee bend of the standing leg, degrees',
+      read: (inp) => readSide(workedLeg(inp), (s) => kneeFlexionDeg(inp.points, s), true),
+      above: STRAIGHT_KNEE_MAX_DEG,
+      when: ALWAYS,
+      side: 'other',
+      fault: 'Your standing knee is bent.',
+      cue: 'Straighten your standing leg.',
+      effect: 'cue',
+      segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+    },
+    {
+      id: 'hinge-at-hips',
+      article: 'Lean forwards at the hips (not by rounding the back).',
+      measures: 'head dropped forward from the line of the trunk, degrees',
+      read: ({ points }) => reading(headFlexionDeg(points)),
+      above: ROUNDING_MAX_DEG,
+      when: ALWAYS,
+      side: 'none',
+      fault: 'You are rounding your back.',
+      cue: 'Keep your back long and lean from your hips.',
+      effect: 'cue',
+      segment: [LM.nose, LM.leftEar, LM.rightEar, LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip],
+    },
+  ],
+  nearStart: nearBench,
   counter: {
     type: 'reps',
     // no footage: ankle range from point to bend is 30-50 degrees in healthy adults, 15 counts a deliberate bend

@@ -2,6 +2,7 @@ import { defineStretch } from '../define-stretch.ts';
 import { hipKneeOpening } from './measures.ts';
 import { fourPoint } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
+import { fourPointChecks, nearFourPoint } from './shared-checks.ts';
 
 export const pelvicTilt = defineStretch({
   definition: {
@@ -31,6 +32,9 @@ export const pelvicTilt = defineStretch({
   // tucks take 1-1.5 s each way (bloomfit/pelvic_tilt) and move only 7-19 degrees: smooth harder than the default
   // (0.8 Hz at rest) so that 1-2 px of landmark jitter (±2-4 degrees on this sum of two angles) cannot pass as a tuck
   smoothing: { minCutoffHz: 0.8, beta: 0.02, derivativeCutoffHz: 1 },
+  // the article's tabletop: hands under shoulders, knees under hips, straight arms; the spine moves, not the body
+  checks: fourPointChecks('cue'),
+  nearStart: nearFourPoint,
   counter: {
     type: 'reps',
     // a tuck opens hip + knee by 13-19 degrees over rest on bloomfit/pelvic_tilt, the first, shallow tuck by 7.7

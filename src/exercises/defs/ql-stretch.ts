@@ -1,6 +1,15 @@
 import { defineStretch } from '../define-stretch.ts';
 import { standing } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
+import { hipShiftAgainstBend, trunkLeanAndTwistDeg } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
+import { reading } from '../checks/reading.ts';
+
+/** Leaning forward or twisting more than this beyond standing upright, degrees, is not a pure side bend: the
+ * generator's side bends keep both within 8 degrees (camera 1.0 and 1.6 m up); pfc/side-stretches 6-9 while bending, then a twist of 12-24 as the chest turns to the floor (seen by eye: a fault). */
+const FORWARD_OR_TWIST_MAX_DEG = 20;
+/** Hips pushed out less than this against the bend, torso lengths, is not "push the hip out": the generator pushes the hip 0.2 torso lengths out at full bend; pfc/side-stretches keeps the hips over the feet (-0.2 to 0.2, a fault seen by eye). */
+const HIP_SHIFT_MIN = 0.05;
 
 export const qlStretch = defineStretch({
   definition: {
@@ -31,6 +40,38 @@ export const qlStretch = defineStretch({
   inPosition: (f, position) => position === 'standing' || f.trunkElevationDeg > 50,
   // lean of the trunk line from vertical; facing the camera, leaning to image-right is the person's left
   measure: (f) => ({ depth: Math.abs(f.trunkLeanDeg), side: f.trunkLeanDeg > 0 ? 'left' : 'right' }),
+  checks: [
+    {
+      id: 'side-bend-only',
+      article: 'Tilt the trunk to the side (no forward lean or twist).',
+      measures: "the larger of forward lean and twist out of the body's frontal plane, degrees",
+      read: ({ points }) => {
+        if (points.space !== 'world') return null; // the picture from the front cannot show either
+        const v = trunkLeanAndTwistDeg(points);
+        return reading(v && Math.max(Math.abs(v.forwardDeg), Math.abs(v.twistDeg)));
+      },
+      above: FORWARD_OR_TWIST_MAX_DEG,
+      when: ['moving', 'end-range', 'hold'],
+      side: 'none',
+      fault: 'You are leaning forward or twisting.',
+      cue: 'Bend straight to the side, chest facing forward.',
+      effect: 'cue',
+      segment: [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip],
+    },
+    {
+      id: 'hips-shifted',
+      article: 'Push the hip out to the other side.',
+      measures: 'hip centre pushed out against the bend from over the feet, torso lengths',
+      read: ({ points }) => reading(hipShiftAgainstBend(points)),
+      below: HIP_SHIFT_MIN,
+      when: ['end-range', 'hold'],
+      side: 'none',
+      fault: 'Your hips are not pushed out to the side.',
+      cue: 'Push your hip out to the other side as you bend.',
+      effect: 'cue',
+      segment: [LM.leftHip, LM.rightHip],
+    },
+  ],
   counter: {
     type: 'hold',
     // pfc/side-stretches: upright sway 0-10 degrees, the deep bend 30-34; 20 is clearly bent

@@ -1,12 +1,35 @@
 import { defineStretch } from '../define-stretch.ts';
 import { raisedLeg } from './measures.ts';
 import { kneesToChest } from './shared-scenarios.ts';
+import { ankleAboveTrunkLine } from '../../motion/form-features.ts';
+import { LM } from '../../pose/landmarks.ts';
+import type { FormCheck } from '../checks/types.ts';
+import { headDown } from './shared-checks.ts';
+import { readSide } from '../checks/reading.ts';
 
 /** The other leg stays down: its hip flexion stays under 75 degrees (resting bent leg 40-50 on adaptx). */
 const OTHER_LEG_DOWN_MAX_DEG = 75;
 /** adaptx/knee_to_chest: resting bent legs 40-50 degrees of hip flexion, the held knee 118-147: 100 is a thigh
  * drawn well past upright; lifting takes 0.5-1 s, so the hold starts within ~0.4 s of the knee arriving. */
 const HOLD_ENTER_DEG = 100;
+
+/** A foot higher than this above the floor (the trunk line), torso lengths, is held up, not resting: a foot flat
+ * with the knee bent and a leg long on the floor measure -0.28 to -0.11 (adaptx/knee_to_chest, one outlier frame at 0.39) on the footage tracks. */
+const OTHER_FOOT_UP_MAX = 0.35;
+
+const otherLegStraight: FormCheck = {
+  id: 'other-leg-straight',
+  article: 'Allow the other leg to straighten out (it rests on the floor).',
+  measures: "the other leg's ankle height above the floor line, torso lengths",
+  read: ({ points, workSide }) => readSide(workSide, (s) => ankleAboveTrunkLine(points, s), true),
+  above: OTHER_FOOT_UP_MAX,
+  when: ['end-range', 'hold'],
+  side: 'other',
+  fault: 'Your other leg is held up.',
+  cue: 'Let your other leg rest and straighten out along the floor.',
+  effect: 'cue',
+  segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+};
 
 export const singleKneeToChest = defineStretch({
   definition: {
@@ -46,6 +69,7 @@ export const singleKneeToChest = defineStretch({
       return m.depth > OTHER_LEG_DOWN_MAX_DEG ? { depth: Math.min(m.depth, HOLD_ENTER_DEG - 1), side: m.side } : null;
     return m;
   },
+  checks: [otherLegStraight, headDown],
   counter: {
     type: 'hold',
     enterDepth: HOLD_ENTER_DEG,

@@ -45,6 +45,14 @@ export interface BodyPose {
   readonly legRollDeg?: number;
   /** Upper body bent sideways at the hips: + = to the person's left. */
   readonly sideBendDeg?: number;
+  /** Upper body turned about the trunk's long axis (a twist standing, a shoulder lifting lying on the back): + = the
+   * right shoulder forward (towards the face). */
+  readonly trunkTwistDeg?: number;
+  /** The knees spread apart, each thigh turned out by this much at the hip, degrees. */
+  readonly legSpreadDeg?: number;
+  /** The pelvis (and everything above it) shifted across the body with the feet in place, metres, + = to the
+   * person's right; the knees move half as far. */
+  readonly hipShiftM?: number;
 }
 
 /** Leg angles from joint angles: hip flexion 0 = thigh in line with the trunk, knee flexion, ankle plantarflexion
@@ -132,6 +140,26 @@ function place(points: Vec3[], pose: BodyPose): Vec3[] {
     // about the long axis (towards the head) a positive turn carries the knees from the face side to -z: the left
     const deg = pose.legRollDeg;
     pts = pts.map((p, i) => (LEG_POINTS.includes(i) ? rotateAbout(p, origin, longAxis, deg) : p));
+  }
+  if (pose.legSpreadDeg) {
+    // each leg about the facing axis through its own hip: the left knee to the left (-z), the right to the right
+    for (const [hipI, sign, pts2] of [
+      [LM.leftHip, 1, [LM.leftKnee, LM.leftAnkle, LM.leftHeel, LM.leftFootIndex]],
+      [LM.rightHip, -1, [LM.rightKnee, LM.rightAnkle, LM.rightHeel, LM.rightFootIndex]],
+    ] as const) {
+      const hip = pts[hipI]!;
+      for (const i of pts2) pts[i] = rotateAbout(pts[i]!, hip, facing, sign * pose.legSpreadDeg);
+    }
+  }
+  if (pose.trunkTwistDeg) {
+    const deg = -pose.trunkTwistDeg;
+    pts = pts.map((p, i) => (UPPER_POINTS.includes(i) ? rotateAbout(p, origin, longAxis, deg) : p));
+  }
+  if (pose.hipShiftM) {
+    const shift = pose.hipShiftM;
+    const half = new Set<number>([LM.leftKnee, LM.rightKnee]);
+    const feet = new Set<number>(LEG_POINTS.filter((i) => !half.has(i)));
+    pts = pts.map((p, i) => (feet.has(i) ? p : add(p, v3(0, 0, half.has(i) ? shift / 2 : shift))));
   }
   if (pose.sideBendDeg) {
     // about the facing axis a negative turn carries the head towards -z: the person's left

@@ -33,6 +33,8 @@ export interface SynthVariant extends Partial<RenderOptions> {
   readonly holdS?: number;
   /** Film it from the wrong place on purpose (the stretch's own view when not given). */
   readonly view?: CameraView;
+  /** A technique fault laid over the script: the pose parameters at a time, changed (see injectAt). */
+  readonly inject?: (tS: number, p: Params) => Params;
 }
 
 export interface SynthClip {
@@ -72,7 +74,10 @@ export function renderScenario(
   const { pose, script, floor } = scenario;
   const view = v.view ?? stretchView;
   const opts: RenderOptions = { ...DEFAULT_RENDER, ...v };
-  const poseAt = (tS: number) => pose(paramsAt(script.keys, tS));
+  const poseAt = (tS: number) => {
+    const p = paramsAt(script.keys, tS);
+    return pose(v.inject ? v.inject(tS, p) : p);
+  };
   const first = bodyPoints(poseAt(0), opts.heightM);
   const core = [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip, LM.leftKnee, LM.rightKnee];
   const target = scale(
