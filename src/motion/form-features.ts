@@ -108,14 +108,6 @@ export function kneeFlexionDeg(p: BodyPoints, side: Side): number | null {
   return hip && knee && ankle ? angle3Deg(sub3(knee, hip), sub3(ankle, knee)) : null;
 }
 
-/** Hip flexion, degrees: 0 = thigh in line with the trunk. */
-export function hipFlexionDeg(p: BodyPoints, side: Side): number | null {
-  const sh = centre(p, LM.leftShoulder);
-  const hip = p.at(LM.leftHip + o(side));
-  const knee = p.at(LM.leftKnee + o(side));
-  return sh && hip && knee ? angle3Deg(sub3(hip, sh), sub3(knee, hip)) : null;
-}
-
 /** The body's long axis (hip centre to shoulder centre), unit, or null. */
 function longAxis(p: BodyPoints): { sh: V3; hip: V3; long: V3 } | null {
   const sh = centre(p, LM.leftShoulder);
