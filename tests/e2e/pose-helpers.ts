@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { PoseProbe } from '../../src/pose/harness.ts';
@@ -14,6 +16,16 @@ export function fakeCamera(file: string, drop: readonly string[] = []) {
       `--use-file-for-fake-video-capture=${path.join(GENERATED, file)}`,
     ],
   };
+}
+
+/** Writes `y4mName` in tests/fixtures/generated from `footage` through the ffmpeg filter graph `filterComplex`
+ * (its output labelled [v]), once: the fake camera plays it in a loop. */
+export function footageY4m(footage: string, y4mName: string, filterComplex: string): void {
+  const out = path.join(GENERATED, y4mName);
+  mkdirSync(GENERATED, { recursive: true });
+  if (existsSync(out)) return;
+  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', footage, '-filter_complex', filterComplex];
+  execFileSync('ffmpeg', [...args, '-map', '[v]', '-an', out]);
 }
 
 /** Waits until the page's probe has seen `n` frames with a person, and returns the probe. */

@@ -5,37 +5,25 @@
  * with its fix, the arms are highlighted on the skeleton, the hold timer is paused, the stretch's record keeps the
  * fault count, and History's Watch lists the fault for the hold.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { fakeCamera, GENERATED } from './pose-helpers.ts';
+import { fakeCamera, footageY4m } from './pose-helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FOOTAGE = path.resolve(ROOT, '../shared/footage/pfc/cobra-pose.mp4');
-const Y4M = path.join(GENERATED, 'session-cobra-straight-arms.y4m');
+const Y4M = 'session-cobra-straight-arms.y4m';
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
-test.use({ launchOptions: fakeCamera(path.basename(Y4M)), viewport: { width: 1280, height: 800 } });
+test.use({ launchOptions: fakeCamera(Y4M), viewport: { width: 1280, height: 800 } });
 
 test.describe('form checking in a guided session on real footage (cobra on straight arms)', () => {
   test.skip(!existsSync(FOOTAGE), '../shared/footage is absent');
 
   test.beforeAll(() => {
-    mkdirSync(GENERATED, { recursive: true });
     mkdirSync(SHOTS, { recursive: true });
-    if (existsSync(Y4M)) return;
     // 2.5-9 s of the 768x432 clip: lying flat (2.5-3.5), up on straight arms (4-8.25), lowering; 640x360, 10 fps
-    const fc = '[0:v]trim=2.5:9,setpts=PTS-STARTPTS,scale=640:360,fps=10,format=yuv420p[v]';
-    execFileSync(
-      'ffmpeg',
-      ['-hide_banner', '-loglevel', 'error', '-y', '-i', FOOTAGE, '-filter_complex', fc].concat([
-        '-map',
-        '[v]',
-        '-an',
-        Y4M,
-      ]),
-    );
+    footageY4m(FOOTAGE, Y4M, '[0:v]trim=2.5:9,setpts=PTS-STARTPTS,scale=640:360,fps=10,format=yuv420p[v]');
   });
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });

@@ -4,44 +4,28 @@
  * her chest higher from ~14 s). Setup check -> calibration -> counting -> stop past the calibrated range ->
  * "reduce the movement" -> PAIN (space bar) -> stop this stretch -> relief rating -> saved -> in History after a reload.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { fakeCamera, GENERATED } from './pose-helpers.ts';
+import { fakeCamera, footageY4m } from './pose-helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FOOTAGE = path.resolve(ROOT, '../shared/footage/pfc/sphinx-pose.mp4');
-const Y4M = path.join(GENERATED, 'session-sphinx-calm-then-higher.y4m');
+const Y4M = 'session-sphinx-calm-then-higher.y4m';
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
-test.use({ launchOptions: fakeCamera(path.basename(Y4M)), viewport: { width: 1280, height: 800 } });
+test.use({ launchOptions: fakeCamera(Y4M), viewport: { width: 1280, height: 800 } });
 
 test.describe('guided session on real footage (prone extension)', () => {
   test.skip(!existsSync(FOOTAGE), '../shared/footage is absent');
 
   test.beforeAll(() => {
-    mkdirSync(GENERATED, { recursive: true });
     mkdirSync(SHOTS, { recursive: true });
-    if (existsSync(Y4M)) return;
     // Two parts of the portrait clip: 4-9 s, the calm sphinx (engine depth 25-27°), then 16-26 s, chest higher
     // (29-30.5°); the band with the body (y 350-680 of 854), padded to 16:9, 640x360, 10 fps. Plays in a loop.
     const crop = 'crop=480:330:0:350,pad=587:330:53:0:color=white,scale=640:360,fps=10,format=yuv420p';
     const fc = `[0:v]trim=4:9,setpts=PTS-STARTPTS[a];[0:v]trim=16:26,setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1,${crop}[v]`;
-    execFileSync('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      FOOTAGE,
-      '-filter_complex',
-      fc,
-      '-map',
-      '[v]',
-      '-an',
-      Y4M,
-    ]);
+    footageY4m(FOOTAGE, Y4M, fc);
   });
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });

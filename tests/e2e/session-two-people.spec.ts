@@ -3,38 +3,22 @@
  * MoveNet MultiPose and asks the others to step out. Fake camera: pfc/pushups.mp4 (two people doing push-ups face to
  * face), production build, real Chromium.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { fakeCamera, GENERATED } from './pose-helpers.ts';
+import { fakeCamera, footageY4m } from './pose-helpers.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FOOTAGE = path.resolve(ROOT, '../shared/footage/pfc/pushups.mp4');
-const Y4M = path.join(GENERATED, 'two-people-pushups.y4m');
+const Y4M = 'two-people-pushups.y4m';
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
-test.use({ launchOptions: fakeCamera(path.basename(Y4M)), viewport: { width: 1280, height: 800 } });
+test.use({ launchOptions: fakeCamera(Y4M), viewport: { width: 1280, height: 800 } });
 
 test.describe('two people in front of the camera', () => {
   test.skip(!existsSync(FOOTAGE), '../shared/footage is absent');
 
-  test.beforeAll(() => {
-    mkdirSync(path.dirname(Y4M), { recursive: true });
-    if (existsSync(Y4M)) return;
-    execFileSync('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      FOOTAGE,
-      '-vf',
-      'scale=640:360,fps=10,format=yuv420p',
-      '-an',
-      Y4M,
-    ]);
-  });
+  test.beforeAll(() => footageY4m(FOOTAGE, Y4M, '[0:v]scale=640:360,fps=10,format=yuv420p[v]'));
 
   test('the setup check asks the other person to step out of the picture', async ({ page }) => {
     test.setTimeout(180_000);
