@@ -5,7 +5,7 @@
  */
 import type { ExerciseDefinition, TrackerUpdate } from '../exercises/types.ts';
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
-import { LM, MIN_VISIBILITY } from '../pose/landmarks.ts';
+import { LM, MIN_VISIBILITY, WHOLE_BODY_LANDMARKS } from '../pose/landmarks.ts';
 
 export type SetupProblem =
   | 'no-person'
@@ -30,18 +30,6 @@ const EDGE = 0.02;
 /** A body spanning less than this fraction of the picture's larger side is too small to measure angles reliably
  * (the person in pfc/sphinx-pose.mp4 spans ~0.45 of the width and is tracked well). */
 const TOO_SMALL = 0.2;
-
-const BODY = [
-  LM.leftShoulder,
-  LM.rightShoulder,
-  LM.leftHip,
-  LM.rightHip,
-  LM.leftKnee,
-  LM.rightKnee,
-  LM.leftAnkle,
-  LM.rightAnkle,
-  LM.nose,
-];
 
 const MESSAGES: Record<SetupProblem, string> = {
   'no-person': "I can't see you yet. Get into the picture, head to feet.",
@@ -73,7 +61,7 @@ export function checkSetup(
   // the detector follows one of them, and may jump to the other: nothing it measures can be trusted to be the user
   if (people === 'several') return bad('several-people');
   const hipsSeen = [LM.leftHip, LM.rightHip].some((i) => (lms[i]?.visibility ?? 0) >= MIN_VISIBILITY);
-  const seen = BODY.map((i) => lms[i]).filter(
+  const seen = WHOLE_BODY_LANDMARKS.map((i) => lms[i]).filter(
     (p): p is ImageLandmark => p !== undefined && p.visibility >= MIN_VISIBILITY,
   );
   if (seen.length < 3) return bad('no-person');

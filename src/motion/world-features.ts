@@ -4,7 +4,7 @@
  * the image (kinematic generator, camera 0.8 m up, 2 m away); in 3D it is 45 wherever the camera stands. Pure.
  */
 import type { WorldLandmark } from '../pose/types.ts';
-import { LM, MIN_VISIBILITY } from '../pose/landmarks.ts';
+import { LM, MIN_VISIBILITY, WHOLE_BODY_LANDMARKS } from '../pose/landmarks.ts';
 import { angle3Deg, cross3, dot3, mid3, sub3, unit3, type V3 } from './vec3.ts';
 
 type V = V3;
@@ -29,19 +29,8 @@ const MIN_KNEE_FLEX_DEG = 45;
  */
 export function kneeRollWorldDeg(world: readonly WorldLandmark[] | null): number | null {
   if (!world) return null;
-  const need = [
-    LM.nose,
-    LM.leftShoulder,
-    LM.rightShoulder,
-    LM.leftHip,
-    LM.rightHip,
-    LM.leftKnee,
-    LM.rightKnee,
-    LM.leftAnkle,
-    LM.rightAnkle,
-  ];
   // the same visibility gate as the image features
-  if (need.some((i) => (world[i]?.visibility ?? 0) < MIN_VISIBILITY)) return null;
+  if (WHOLE_BODY_LANDMARKS.some((i) => (world[i]?.visibility ?? 0) < MIN_VISIBILITY)) return null;
   const p = (i: number) => world[i]!;
   // a lumbar roll is done with the knees bent; a side bend standing tilts the trunk away from straight legs, which
   // would otherwise read as knees at 90 degrees of roll

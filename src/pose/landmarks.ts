@@ -40,6 +40,20 @@ export const LM = {
   rightFootIndex: 32,
 } as const;
 
+/** The head and the joints of trunk and legs (nose, shoulders, hips, knees, ankles): what must be seen for a whole
+ * body to be judged, by the set-up check and by the knee roll from world landmarks. */
+export const WHOLE_BODY_LANDMARKS: readonly number[] = [
+  LM.nose,
+  LM.leftShoulder,
+  LM.rightShoulder,
+  LM.leftHip,
+  LM.rightHip,
+  LM.leftKnee,
+  LM.rightKnee,
+  LM.leftAnkle,
+  LM.rightAnkle,
+];
+
 export const LANDMARK_COUNT = 33;
 
 /** Bones drawn for the skeleton overlay, as pairs of landmark indices. */
