@@ -7,7 +7,7 @@ import { Script } from '../../motion/synth/script.ts';
 import { DEFAULT_RENDER } from '../../motion/synth/timeline.ts';
 import { hipAboveShoulderAnkleLine, kneeFlexionDeg } from '../../motion/form-features.ts';
 import { reading } from '../checks/reading.ts';
-import { LM } from '../../pose/landmarks.ts';
+import { PELVIS, SHINS } from '../checks/segments.ts';
 
 /** The block under the sacrum lifts the pelvis above the shoulder line, in torso lengths. */
 const pelvisLift = (f: BodyFeatures): Measurement => ({ depth: f.pelvisAboveShoulders, side: null });
@@ -60,7 +60,7 @@ export const backBlock = defineStretch({
       fault: 'Your pelvis has slipped off the block.',
       cue: 'Lift your bottom and settle your sacrum back on the block.',
       effect: 'pause-hold',
-      segment: [LM.leftHip, LM.rightHip],
+      segment: PELVIS,
     },
     {
       id: 'legs-relaxed',
@@ -82,7 +82,7 @@ export const backBlock = defineStretch({
       fault: 'Your legs are not relaxed down.',
       cue: 'Let your legs slide down and relax on the floor.',
       effect: 'cue',
-      segment: [LM.leftKnee, LM.leftAnkle, LM.rightKnee, LM.rightAnkle],
+      segment: SHINS,
     },
   ],
   counter: {

@@ -4,10 +4,10 @@ import { defineStretch } from '../define-stretch.ts';
 import { kneelingLunge } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
 import { kneeAboveAnkle, shinLeanDeg, trunkPitchDeg } from '../../motion/form-features.ts';
-import { LM } from '../../pose/landmarks.ts';
 import type { CheckInput } from '../checks/types.ts';
 import type { Side } from '../types.ts';
 import { readSide } from '../checks/reading.ts';
+import { LEGS, SHINS, TRUNK } from '../checks/segments.ts';
 
 /** Back knee on the floor: within this many torso lengths of its ankle's height (kneeling 0-0.1 on the generator,
  * a front knee over its foot 0.8). */
@@ -109,7 +109,7 @@ export const hipFlexor = defineStretch({
       fault: 'Your back knee is off the floor.',
       cue: 'Lower your back knee onto the floor, on a cushion.',
       effect: 'pause-hold',
-      segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+      segment: LEGS,
     },
     {
       id: 'front-knee-over-ankle',
@@ -122,7 +122,7 @@ export const hipFlexor = defineStretch({
       fault: 'Your front knee is out past your ankle.',
       cue: 'Move your front foot forward so the knee stays over the ankle.',
       effect: 'cue',
-      segment: [LM.leftKnee, LM.leftAnkle, LM.rightKnee, LM.rightAnkle],
+      segment: SHINS,
     },
     {
       id: 'trunk-upright',
@@ -138,7 +138,7 @@ export const hipFlexor = defineStretch({
       fault: 'You are arching your back.',
       cue: 'Tuck your tailbone under and bring your trunk upright.',
       effect: 'pause-hold',
-      segment: [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip],
+      segment: TRUNK,
     },
   ],
   nearStart: nearLunge,

@@ -1,9 +1,9 @@
 import { defineStretch } from '../define-stretch.ts';
 import { bothLegs } from './measures.ts';
 import { kneesToChest } from './shared-scenarios.ts';
-import { LM } from '../../pose/landmarks.ts';
 import type { FormCheck } from '../checks/types.ts';
 import { headDown } from './shared-checks.ts';
+import { THIGHS } from '../checks/segments.ts';
 
 const MOVING = ['moving', 'end-range', 'hold'] as const;
 
@@ -27,7 +27,7 @@ const bothKnees: FormCheck = {
   fault: 'Only one knee is coming up.',
   cue: 'Bring both knees up together.',
   effect: 'cue',
-  segment: [LM.leftHip, LM.leftKnee, LM.rightHip, LM.rightKnee],
+  segment: THIGHS,
 };
 
 export const kneeToChest = defineStretch({

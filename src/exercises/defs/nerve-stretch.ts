@@ -8,6 +8,7 @@ import { headFlexionDeg, kneeFlexionDeg } from '../../motion/form-features.ts';
 import { LM } from '../../pose/landmarks.ts';
 import type { CheckInput } from '../checks/types.ts';
 import { reading, readSide } from '../checks/reading.ts';
+import { LEGS } from '../checks/segments.ts';
 
 /** Side-on the far leg is often hidden (far-side joints under 0.5 visibility in 25-50 % of the frames of the footage
  * tracks): then a leg alone is "raised" when its ankle is less than this many torso lengths below the hips (standing
@@ -105,7 +106,7 @@ export const nerveStretch = defineStretch({
       fault: 'Your raised knee is bent.',
       cue: 'Straighten the leg on the bench completely.',
       effect: 'reject-rep',
-      segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+      segment: LEGS,
     },
     {
       id: 'standing-leg-straight',
@@ -118,7 +119,7 @@ export const nerveStretch = defineStretch({
       fault: 'Your standing knee is bent.',
       cue: 'Straighten your standing leg.',
       effect: 'cue',
-      segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+      segment: LEGS,
     },
     {
       id: 'hinge-at-hips',

@@ -5,6 +5,7 @@ import { Script, towards } from '../../motion/synth/script.ts';
 import { elbowFlexionDeg, headFlexionDeg, hipAboveFloorLine } from '../../motion/form-features.ts';
 import { LM } from '../../pose/landmarks.ts';
 import { reading } from '../checks/reading.ts';
+import { ARMS, HEAD_AND_NECK } from '../checks/segments.ts';
 
 /** Elbows bent less than this are straight arms, a cobra, not propped on the forearms: pfc/sphinx-pose measures
  * 55-96 degrees, pfc/cobra-pose and aris/upward_dog 3-9 (held straight arms). */
@@ -59,7 +60,7 @@ export const proneExtension = defineStretch({
       fault: 'You are up on straight arms.',
       cue: 'Come down onto your forearms, elbows under your shoulders.',
       effect: 'pause-hold',
-      segment: [LM.leftShoulder, LM.leftElbow, LM.leftWrist, LM.rightShoulder, LM.rightElbow, LM.rightWrist],
+      segment: ARMS,
     },
     {
       id: 'hips-down',
@@ -88,7 +89,7 @@ export const proneExtension = defineStretch({
       fault: 'Your head is tipped back.',
       cue: 'Keep your neck long; look at the floor a little ahead of you.',
       effect: 'cue',
-      segment: [LM.nose, LM.leftEar, LM.rightEar, LM.leftShoulder, LM.rightShoulder],
+      segment: HEAD_AND_NECK,
     },
   ],
   counter: {

@@ -2,8 +2,8 @@ import { defineStretch } from '../define-stretch.ts';
 import { standing } from '../../motion/synth/poses.ts';
 import { Script, towards } from '../../motion/synth/script.ts';
 import { hipShiftAgainstBend, trunkLeanAndTwistDeg } from '../../motion/form-features.ts';
-import { LM } from '../../pose/landmarks.ts';
 import { reading } from '../checks/reading.ts';
+import { PELVIS, TRUNK } from '../checks/segments.ts';
 
 /** Leaning forward or twisting more than this beyond standing upright, degrees, is not a pure side bend: the
  * generator's side bends keep both within 8 degrees (camera 1.0 and 1.6 m up); pfc/side-stretches 6-9 while bending, then a twist of 12-24 as the chest turns to the floor (seen by eye: a fault). */
@@ -56,7 +56,7 @@ export const qlStretch = defineStretch({
       fault: 'You are leaning forward or twisting.',
       cue: 'Bend straight to the side, chest facing forward.',
       effect: 'cue',
-      segment: [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip],
+      segment: TRUNK,
     },
     {
       id: 'hips-shifted',
@@ -69,7 +69,7 @@ export const qlStretch = defineStretch({
       fault: 'Your hips are not pushed out to the side.',
       cue: 'Push your hip out to the other side as you bend.',
       effect: 'cue',
-      segment: [LM.leftHip, LM.rightHip],
+      segment: PELVIS,
     },
   ],
   counter: {

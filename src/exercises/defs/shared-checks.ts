@@ -1,11 +1,11 @@
 /** Form checks shared by several stretches: on all fours (pelvic tilt, cat/camel: hands under shoulders, knees under
  * hips, straight arms, the spine moving rather than the whole body rocking), and lying on the back (the head down). */
-import { LM } from '../../pose/landmarks.ts';
 import { elbowFlexionDeg, handAheadOfShoulder, headFlexionDeg, kneeBehindHip } from '../../motion/form-features.ts';
 import type { BodyFeatures } from '../../motion/features.ts';
 import type { BodyPosition } from '../types.ts';
 import type { CheckEffect, CheckInput, FormCheck } from '../checks/types.ts';
 import { reading } from '../checks/reading.ts';
+import { ARMS, HEAD_AND_NECK, THIGHS, TRUNK } from '../checks/segments.ts';
 
 const ALWAYS = ['start', 'moving', 'end-range', 'hold'] as const;
 
@@ -40,7 +40,7 @@ export function fourPointChecks(rockingEffect: CheckEffect): FormCheck[] {
       fault: 'Your hands are not under your shoulders.',
       cue: 'Place your hands right under your shoulders.',
       effect: 'cue',
-      segment: [LM.leftShoulder, LM.leftElbow, LM.leftWrist, LM.rightShoulder, LM.rightElbow, LM.rightWrist],
+      segment: ARMS,
     },
     {
       id: 'knees-under-hips',
@@ -54,7 +54,7 @@ export function fourPointChecks(rockingEffect: CheckEffect): FormCheck[] {
       fault: 'Your knees are not under your hips.',
       cue: 'Bring your knees under your hips.',
       effect: 'cue',
-      segment: [LM.leftHip, LM.leftKnee, LM.rightHip, LM.rightKnee],
+      segment: THIGHS,
     },
     {
       id: 'arms-straight',
@@ -67,7 +67,7 @@ export function fourPointChecks(rockingEffect: CheckEffect): FormCheck[] {
       fault: 'Your elbows are bending.',
       cue: 'Keep your arms straight, elbows soft but not bent.',
       effect: 'cue',
-      segment: [LM.leftShoulder, LM.leftElbow, LM.leftWrist, LM.rightShoulder, LM.rightElbow, LM.rightWrist],
+      segment: ARMS,
     },
     {
       id: 'rocking',
@@ -81,7 +81,7 @@ export function fourPointChecks(rockingEffect: CheckEffect): FormCheck[] {
       fault: 'Your whole body is rocking forward and back.',
       cue: 'Keep your shoulders over your hands; move only your pelvis and back.',
       effect: rockingEffect,
-      segment: [LM.leftShoulder, LM.rightShoulder, LM.leftHip, LM.rightHip],
+      segment: TRUNK,
     },
   ];
 }
@@ -109,5 +109,5 @@ export const headDown: FormCheck = {
   fault: 'Your head is lifting off the floor.',
   cue: 'Rest your head on the floor and relax your neck.',
   effect: 'cue',
-  segment: [LM.nose, LM.leftEar, LM.rightEar, LM.leftShoulder, LM.rightShoulder],
+  segment: HEAD_AND_NECK,
 };

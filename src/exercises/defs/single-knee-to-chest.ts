@@ -2,10 +2,10 @@ import { defineStretch } from '../define-stretch.ts';
 import { raisedLeg } from './measures.ts';
 import { kneesToChest } from './shared-scenarios.ts';
 import { ankleAboveTrunkLine } from '../../motion/form-features.ts';
-import { LM } from '../../pose/landmarks.ts';
 import type { FormCheck } from '../checks/types.ts';
 import { headDown } from './shared-checks.ts';
 import { readSide } from '../checks/reading.ts';
+import { LEGS } from '../checks/segments.ts';
 
 /** The other leg stays down: its hip flexion stays under 75 degrees (resting bent leg 40-50 on adaptx). */
 const OTHER_LEG_DOWN_MAX_DEG = 75;
@@ -28,7 +28,7 @@ const otherLegStraight: FormCheck = {
   fault: 'Your other leg is held up.',
   cue: 'Let your other leg rest and straighten out along the floor.',
   effect: 'cue',
-  segment: [LM.leftHip, LM.leftKnee, LM.leftAnkle, LM.rightHip, LM.rightKnee, LM.rightAnkle],
+  segment: LEGS,
 };
 
 export const singleKneeToChest = defineStretch({
