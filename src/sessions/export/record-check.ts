@@ -101,10 +101,16 @@ function stretch(v: unknown, path: string): StretchResult {
   return {
     exercise,
     reps: count(o.reps, `${path}.reps`),
-    repsBySide: { left: count(sides.left, `${path}.repsBySide.left`), right: count(sides.right, `${path}.repsBySide.right`) },
+    repsBySide: {
+      left: count(sides.left, `${path}.repsBySide.left`),
+      right: count(sides.right, `${path}.repsBySide.right`),
+    },
     holds: arr(o.holds, `${path}.holds`).map((h, i) => {
       const ho = obj(h, `${path}.holds[${i}]`);
-      return { side: oneOf(ho.side, SIDES, `${path}.holds[${i}].side`), heldS: num(ho.heldS, `${path}.holds[${i}].heldS`, 0) };
+      return {
+        side: oneOf(ho.side, SIDES, `${path}.holds[${i}].side`),
+        heldS: num(ho.heldS, `${path}.holds[${i}].heldS`, 0),
+      };
     }),
     peakDepth: bySide(o.peakDepth, `${path}.peakDepth`),
     unit: oneOf(o.unit, ['deg', 'ratio'] as const, `${path}.unit`),

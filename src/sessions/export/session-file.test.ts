@@ -56,7 +56,10 @@ describe('session file', () => {
     const b = bundle(2);
     const session = { ...b.session, id: 'séance-✓' };
     const got = decodeSessionFile(
-      encodeSessionFile({ ...b, session, recordings: b.recordings.map((r) => ({ ...r, sessionId: session.id })) }, EXPORTED),
+      encodeSessionFile(
+        { ...b, session, recordings: b.recordings.map((r) => ({ ...r, sessionId: session.id })) },
+        EXPORTED,
+      ),
     );
     expect(got.ok && got.bundle.session.id).toBe('séance-✓');
   });
@@ -88,19 +91,72 @@ describe('session file', () => {
       },
       /newer version of Spine Coach \(file format 2/,
     ],
-    ['format 0', () => { const f = file.slice(); f[8] = 0; return f; }, /damaged: its format number/],
+    [
+      'format 0',
+      () => {
+        const f = file.slice();
+        f[8] = 0;
+        return f;
+      },
+      /damaged: its format number/,
+    ],
     ['a byte appended', () => Uint8Array.from([...file, 0]), /extra data after its end/],
     ['another kind of manifest', () => withManifest(file, (m) => (m.format = 'zip')), /not a Spine Coach session file/],
     ['a manifest without parts', () => withManifest(file, (m) => delete m.parts), /list of parts/],
-    ['a session without reps', () => withManifest(file, (m) => delete (m.session as { stretches: { reps?: number }[] }).stretches[0]!.reps), /stretches\[0\]\.reps is missing or not a whole number/],
-    ['a session without an id', () => withManifest(file, (m) => delete (m.session as { id?: string }).id), /\bid is missing/],
-    ['pain of 11', () => withManifest(file, (m) => ((m.session as { stretches: { pain: number }[] }).stretches[1]!.pain = 11)), /stretches\[1\]\.pain is missing or not a number from 0 to 10/],
-    ['a stop with an unknown choice', () => withManifest(file, (m) => ((m.session as { stretches: { stops: { choice: string }[] }[] }).stretches[0]!.stops[0]!.choice = 'run')), /stops\[0\]\.choice/],
-    ['an unknown stretch', () => withManifest(file, (m) => ((m.session as { stretches: { exercise: string }[] }).stretches[0]!.exercise = 'wall-angel')), /does not know \(“wall-angel”\).*Update the app/],
-    ['a recording of a stretch not in the session', () => withManifest(file, (m) => ((m.recordings as { exercise: string }[])[0]!.exercise = 'ql-stretch')), /recording of a stretch not in the session/],
-    ['a recording with the wrong frame count', () => withManifest(file, (m) => ((m.recordings as { frames: number }[])[0]!.frames = 13)), /wrong length/],
-    ['two things in one part', () => withManifest(file, (m) => ((m.videos as { part: number }[])[0]!.part = 0)), /points at no part/],
-    ['a video without a type', () => withManifest(file, (m) => ((m.videos as { mimeType: string }[])[0]!.mimeType = 'text/html')), /no video type/],
+    [
+      'a session without reps',
+      () => withManifest(file, (m) => delete (m.session as { stretches: { reps?: number }[] }).stretches[0]!.reps),
+      /stretches\[0\]\.reps is missing or not a whole number/,
+    ],
+    [
+      'a session without an id',
+      () => withManifest(file, (m) => delete (m.session as { id?: string }).id),
+      /\bid is missing/,
+    ],
+    [
+      'pain of 11',
+      () => withManifest(file, (m) => ((m.session as { stretches: { pain: number }[] }).stretches[1]!.pain = 11)),
+      /stretches\[1\]\.pain is missing or not a number from 0 to 10/,
+    ],
+    [
+      'a stop with an unknown choice',
+      () =>
+        withManifest(
+          file,
+          (m) =>
+            ((m.session as { stretches: { stops: { choice: string }[] }[] }).stretches[0]!.stops[0]!.choice = 'run'),
+        ),
+      /stops\[0\]\.choice/,
+    ],
+    [
+      'an unknown stretch',
+      () =>
+        withManifest(
+          file,
+          (m) => ((m.session as { stretches: { exercise: string }[] }).stretches[0]!.exercise = 'wall-angel'),
+        ),
+      /does not know \(“wall-angel”\).*Update the app/,
+    ],
+    [
+      'a recording of a stretch not in the session',
+      () => withManifest(file, (m) => ((m.recordings as { exercise: string }[])[0]!.exercise = 'ql-stretch')),
+      /recording of a stretch not in the session/,
+    ],
+    [
+      'a recording with the wrong frame count',
+      () => withManifest(file, (m) => ((m.recordings as { frames: number }[])[0]!.frames = 13)),
+      /wrong length/,
+    ],
+    [
+      'two things in one part',
+      () => withManifest(file, (m) => ((m.videos as { part: number }[])[0]!.part = 0)),
+      /points at no part/,
+    ],
+    [
+      'a video without a type',
+      () => withManifest(file, (m) => ((m.videos as { mimeType: string }[])[0]!.mimeType = 'text/html')),
+      /no video type/,
+    ],
     ['an unused part', () => withManifest(file, (m) => ((m.videos as unknown[]).length = 0)), /belong to nothing/],
   ])('refuses %s with a clear message', (_name, make, message) => {
     expect(refused(make())).toMatch(message);

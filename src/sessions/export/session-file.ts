@@ -155,8 +155,7 @@ export type DecodedSessionFile =
 /** Said after every refusal: an import is all or nothing. */
 export const NOTHING_CHANGED = 'Nothing on this device was changed.';
 const NOT_OURS = 'This is not a Spine Coach session file.';
-const TRUNCATED =
-  'This session file is incomplete (it ends early): it may not have finished downloading or copying.';
+const TRUNCATED = 'This session file is incomplete (it ends early): it may not have finished downloading or copying.';
 const damaged = (what: string) => new FileProblem(`This session file is damaged: ${what}.`);
 
 /** Reads a session file, checking every byte of it before anything is returned; never throws. */
@@ -226,10 +225,12 @@ function readManifest(manifest: unknown, body: Uint8Array): { bundle: SessionBun
   const session = checkSessionRecord(manifest.session);
   const inSession = (v: unknown, path: string): ExerciseId => {
     const id = knownExercise(v, path);
-    if (!session.stretches.some((s) => s.exercise === id)) throw damaged(`it has a ${path} of a stretch not in the session`);
+    if (!session.stretches.some((s) => s.exercise === id))
+      throw damaged(`it has a ${path} of a stretch not in the session`);
     return id;
   };
-  if (!Array.isArray(manifest.recordings) || !Array.isArray(manifest.videos)) throw damaged('its contents list is incomplete');
+  if (!Array.isArray(manifest.recordings) || !Array.isArray(manifest.videos))
+    throw damaged('its contents list is incomplete');
   const seen = new Set<ExerciseId>();
   const recordings = manifest.recordings.map((r: unknown): StretchRecording => {
     if (!isObj(r) || !isObj(r.parts)) throw damaged('a landmark recording has no description');

@@ -88,6 +88,8 @@ export function bundle(frames = 12): SessionBundle {
   return {
     session: SESSION,
     recordings: [take('single-knee-to-chest'), take('cat-camel')],
-    videos: [{ exercise: 'cat-camel', mimeType: 'video/webm;codecs=vp9', bytes: Uint8Array.from([26, 69, 223, 163, 1, 2, 3]) }],
+    videos: [
+      { exercise: 'cat-camel', mimeType: 'video/webm;codecs=vp9', bytes: Uint8Array.from([26, 69, 223, 163, 1, 2, 3]) },
+    ],
   };
 }

@@ -38,7 +38,9 @@ describe('session transfer', () => {
   it('exports a stored session with its recordings, named by its start time', async () => {
     const db = await seeded();
     const file = await exportSessionFile(db, SESSION.id, [], NOW);
-    expect(file?.fileName).toBe(`spine-coach-session-${SESSION.startedIso.slice(0, 16).replace(/[T:]/g, '-')}.spinecoach`);
+    expect(file?.fileName).toBe(
+      `spine-coach-session-${SESSION.startedIso.slice(0, 16).replace(/[T:]/g, '-')}.spinecoach`,
+    );
     expect(await exportSessionFile(db, 'nope', [], NOW)).toBeNull();
     db.close();
   });

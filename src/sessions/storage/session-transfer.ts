@@ -4,7 +4,12 @@
  * a full disk or a "keep the one here" leaves what is stored as it was. Videos travel as plain data: the caller
  * passes them in on export and stores the ones an import returns.
  */
-import { decodeSessionFile, encodeSessionFile, SESSION_FILE_EXTENSION, type SessionVideo } from '../export/session-file.ts';
+import {
+  decodeSessionFile,
+  encodeSessionFile,
+  SESSION_FILE_EXTENSION,
+  type SessionVideo,
+} from '../export/session-file.ts';
 import type { StretchRecording } from '../recording.ts';
 import type { SessionRecord } from '../types.ts';
 import type { SpineStore } from './spine-store.ts';
