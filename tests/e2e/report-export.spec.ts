@@ -257,10 +257,10 @@ test('report, PDF, CSV and JSON; a session exported, deleted and imported back; 
   await todayRow.getByRole('button', { name: 'Export session file' }).click();
   const sessionFile = await fileDone;
   await todayRow.getByRole('button', { name: 'Delete session' }).click();
-  await page
-    .getByRole('alertdialog', { name: 'Delete this session?' })
-    .getByRole('button', { name: 'Delete it' })
-    .click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete this session?' });
+  await expect(confirm).toContainText('and its recordings from this device? This cannot be undone.');
+  await confirm.screenshot({ path: path.join(OUT, 'export-delete-confirm.png') });
+  await confirm.getByRole('button', { name: 'Delete it' }).click();
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId('review-link')).toHaveCount(0);
 
@@ -273,9 +273,14 @@ test('report, PDF, CSV and JSON; a session exported, deleted and imported back; 
   await page.getByTestId('import-file').setInputFiles(sessionFile);
   const clash = page.getByRole('alertdialog', { name: 'This session is already here' });
   await expect(clash).toContainText('is already on this device. Replace it');
-  await page.screenshot({ path: path.join(OUT, 'export-import-clash.png') });
+  await page.screenshot({ path: path.join(OUT, 'export-import-clash.png'), fullPage: true });
   await clash.getByRole('button', { name: 'Keep the one here' }).click();
   await expect(page.getByTestId('import-message')).toContainText('nothing was imported');
+  // and again, replaced: the same session, once
+  await page.getByTestId('import-file').setInputFiles(sessionFile);
+  await clash.getByRole('button', { name: 'Replace it' }).click();
+  await expect(page.getByTestId('import-message')).toContainText('Imported the session of');
+  await expect(rows).toHaveCount(2);
 
   // damaged: cut short, and a byte flipped inside the landmarks
   const bytes = readFileSync(sessionFile);
@@ -287,7 +292,7 @@ test('report, PDF, CSV and JSON; a session exported, deleted and imported back; 
   writeFileSync(flippedFile, flipped);
   for (const [file, why] of [
     [cut, /incomplete/],
-    [flippedFile, /damaged: the pelvic-tilt recording's .* does not match its checksum/],
+    [flippedFile, /damaged: the checksum of the pelvic-tilt recording's .* does not match/],
     [TRACK, /not a Spine Coach session file/],
   ] as const) {
     await page.getByTestId('import-file').setInputFiles(file);

@@ -214,11 +214,11 @@ function readManifest(manifest: unknown, body: Uint8Array): { bundle: SessionBun
   /** Part `i`, checked against its CRC and its expected length; each part belongs to one thing only. */
   const part = (i: unknown, what: string, byteLength?: number): Uint8Array => {
     const ref = isCount(i) ? (refs as PartRef[])[i] : undefined;
-    if (!ref || used.has(i as number)) throw damaged(`the ${what} points at no part of it`);
+    if (!ref || used.has(i as number)) throw damaged(`it has no data for the ${what}`);
     used.add(i as number);
-    if (byteLength !== undefined && ref.byteLength !== byteLength) throw damaged(`the ${what} has the wrong length`);
+    if (byteLength !== undefined && ref.byteLength !== byteLength) throw damaged(`the size of the ${what} is wrong`);
     const b = body.subarray(starts[i as number]!, starts[i as number]! + ref.byteLength);
-    if (crc32(b) !== ref.crc32) throw damaged(`the ${what} does not match its checksum`);
+    if (crc32(b) !== ref.crc32) throw damaged(`the checksum of the ${what} does not match`);
     return b;
   };
 
