@@ -12,6 +12,7 @@ import type { PoseFrame } from '../../src/pose/types.ts';
 import type { SessionRecord, StretchResult } from '../../src/sessions/types.ts';
 import { dayKey } from '../../src/sessions/types.ts';
 import { CSV_COLUMNS } from '../../src/sessions/export/table-export.ts';
+import { KNEE } from '../../src/sessions/export/test-bundle.ts';
 import { acceptDisclaimer } from './app-helpers.ts';
 
 const OUT = '/tmp';
@@ -51,28 +52,11 @@ function session(daysAgo: number): SessionRecord {
     stretches: [
       tilt({ peakDepth: { left: null, right: null, none: 16 + daysAgo } }),
       {
-        exercise: 'single-knee-to-chest',
-        reps: 6,
-        repsBySide: { left: 3, right: 3 },
-        holds: [
-          { side: 'left', heldS: 7.2 },
-          { side: 'right', heldS: 6.1 },
-        ],
-        peakDepth: { left: 101, right: 92 - daysAgo, none: null },
-        unit: 'deg',
-        calibrated: { left: 105, right: 98, none: null },
+        ...KNEE,
+        peakDepth: { ...KNEE.peakDepth, right: 92 - daysAgo },
+        relief: daysAgo ? 'same' : 'better',
         stops: [
-          {
-            exercise: 'single-knee-to-chest',
-            reason: 'over-range',
-            rep: 4,
-            side: 'right',
-            depth: 113.4,
-            limit: 98,
-            sessionMs: 95_000,
-            atIso: iso,
-            choice: 'reduce-movement',
-          },
+          ...KNEE.stops.map((x) => ({ ...x, atIso: iso })),
           {
             exercise: 'single-knee-to-chest',
             reason: 'pain',
@@ -85,10 +69,6 @@ function session(daysAgo: number): SessionRecord {
             choice: 'next-stretch',
           },
         ],
-        relief: daysAgo ? 'same' : 'better',
-        pain: 3,
-        durationS: 140,
-        faults: { 'other-leg-straight': 2 },
       },
     ],
   };
@@ -206,12 +186,12 @@ test('report, PDF, CSV and JSON; a session exported, deleted and imported back; 
     'Pelvic tilt',
     'Single knee to chest',
     '6 (left 3, right 3)',
-    'left 7 s, right 6 s',
+    'left 7 s, right 6 s, left 8 s',
     '105°',
     '98°',
     '96 % of the limit',
     'better',
-    '3 / 10',
+    '2 / 10',
     'Rep 4, right, 1:35 into the session: stopped past the comfortable range (hip flexion 113.4°, limit 98.0°); chose: reduced the movement.',
     'Rep 5, left, 2:10 into the session: PAIN pressed (hip flexion 99.5°); chose: stopped this stretch.',
     'Your other leg is held up: twice.',
@@ -234,8 +214,8 @@ test('report, PDF, CSV and JSON; a session exported, deleted and imported back; 
     .trimEnd()
     .split('\r\n');
   expect(csv[0]).toBe(CSV_COLUMNS.join(','));
-  // 6 tilts + 6 knee reps + 2 holds + 2 stops
-  expect(csv).toHaveLength(1 + 16);
+  // 6 tilts + 6 knee reps + 3 holds + 2 stops
+  expect(csv).toHaveLength(1 + 17);
   expect(csv.filter((l) => l.includes(',over-range,right,4,,113.4,92,98,deg,reduce-movement,'))).toHaveLength(1);
   expect(csv.filter((l) => l.includes(',hold,left,1,7.2,'))).toHaveLength(1);
   const jsonFile = saved(page.waitForEvent('download'), 'session.json');
@@ -287,7 +267,8 @@ test('report, PDF, CSV and JSON; a session exported, deleted and imported back; 
   const cut = path.join(OUT, 'export-cut.spinecoach');
   writeFileSync(cut, bytes.subarray(0, bytes.length - 1000));
   const flipped = Buffer.from(bytes);
-  flipped[flipped.length - 5000] ^= 0x40;
+  const byteAt = flipped.length - 5000;
+  flipped.writeUInt8(flipped.readUInt8(byteAt) ^ 0x40, byteAt);
   const flippedFile = path.join(OUT, 'export-flipped.spinecoach');
   writeFileSync(flippedFile, flipped);
   for (const [file, why] of [
