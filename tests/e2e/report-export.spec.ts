@@ -13,7 +13,7 @@ import type { SessionRecord, StretchResult } from '../../src/sessions/types.ts';
 import { dayKey } from '../../src/sessions/types.ts';
 import { CSV_COLUMNS } from '../../src/sessions/export/table-export.ts';
 import { KNEE } from '../../src/sessions/export/test-bundle.ts';
-import { acceptDisclaimer } from './app-helpers.ts';
+import { acceptDisclaimer, seriousViolations } from './app-helpers.ts';
 
 const OUT = '/tmp';
 const TRACK = path.resolve(import.meta.dirname, '../fixtures/tracks/bloomfit__pelvic_tilt.json');
@@ -200,6 +200,7 @@ test('report, PDF, CSV and JSON; a session exported, deleted and imported back; 
     await expect(report).toContainText(text);
   await expect(report.getByRole('img', { name: /Single knee to chest: range per day, left and right/ })).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'export-report.png'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 
   const one = await printed(page, 'session');
   expect(one.pages).toBe(1);
@@ -253,6 +254,7 @@ test('report, PDF, CSV and JSON; a session exported, deleted and imported back; 
   await page.getByTestId('import-file').setInputFiles(sessionFile);
   const clash = page.getByRole('alertdialog', { name: 'This session is already here' });
   await expect(clash).toContainText('is already on this device. Replace it');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: path.join(OUT, 'export-import-clash.png'), fullPage: true });
   await clash.getByRole('button', { name: 'Keep the one here' }).click();
   await expect(page.getByTestId('import-message')).toContainText('nothing was imported');
