@@ -37,10 +37,26 @@ const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 const SIDE_NAME: Record<SideKey, string> = { left: 'Left', right: 'Right', none: 'Range' };
 
+/** Month names as the app writes dates ("3 Mar 2026"). */
+export const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
 /** "Left: 96° (3 Mar 2026)" */
 export function limitText(c: CalibrationRecord): string {
   const d = new Date(c.atIso);
-  const date = `${d.getDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()] ?? ''} ${d.getFullYear()}`;
+  const date = `${d.getDate()} ${MONTH_NAMES[d.getMonth()] ?? ''} ${d.getFullYear()}`;
   return `${SIDE_NAME[c.side]}: ${formatDepth(c.depth, c.unit)} (calibrated ${date})`;
 }
 

@@ -1,10 +1,12 @@
 /**
  * The app's hash routes with their typed params, and the only code that reads or writes their URLs:
  * `#/`, `#/session`, `#/history`, `#/settings`, `#/about`, `#/live?backend=wasm&model=full`,
- * `#/video?backend=..&model=..` and History's Watch, `#/video?session=<session id>&exercise=<stretch id>`.
+ * `#/video?backend=..&model=..` and History's Watch, `#/video?session=<session id>&exercise=<stretch id>`, and the
+ * clinician report, `#/report?session=<session id>` or `#/report?from=YYYY-MM-DD&to=YYYY-MM-DD` (either end optional).
  */
 import type { BackendChoice, ModelType } from '../pose/types.ts';
 import { poseParams } from '../pose/index.ts';
+import type { ReportScope } from '../sessions/export/report-model.ts';
 
 /** The detector preselected on the live and video pages (auto / lite unless the URL names others). */
 export interface PosePick {
@@ -23,7 +25,8 @@ type PlainName = 'home' | 'session' | 'history' | 'settings' | 'about';
 export type Route =
   | { readonly name: PlainName }
   | { readonly name: 'live'; readonly pose: PosePick }
-  | { readonly name: 'video'; readonly pose: PosePick; readonly review: ReviewTarget | null };
+  | { readonly name: 'video'; readonly pose: PosePick; readonly review: ReviewTarget | null }
+  | { readonly name: 'report'; readonly scope: ReportScope };
 
 export type RouteName = Route['name'];
 
@@ -42,6 +45,11 @@ export function parseRoute(hash: string): Route {
     const exercise = q.get('exercise');
     return { name: 'video', pose, review: sessionId && exercise ? { sessionId, exercise } : null };
   }
+  if (first === 'report') {
+    const sessionId = q.get('session');
+    const day = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(q.get(k) ?? '') ? q.get(k) : null);
+    return { name: 'report', scope: sessionId ? { sessionId } : { from: day('from'), to: day('to') } };
+  }
   const plain = PLAIN.find((n) => n === first);
   return { name: plain ?? 'home' };
 }
@@ -57,6 +65,11 @@ export function hrefOf(route: Route): string {
     q.set('session', route.review.sessionId);
     q.set('exercise', route.review.exercise);
   }
+  if (route.name === 'report') {
+    const sc = route.scope;
+    if ('sessionId' in sc) q.set('session', sc.sessionId);
+    else for (const k of ['from', 'to'] as const) if (sc[k]) q.set(k, sc[k]);
+  }
   const query = q.toString() ? `?${q.toString()}` : '';
   return `#/${route.name === 'home' ? '' : route.name}${query}`;
 }
@@ -65,9 +78,13 @@ export function hrefOf(route: Route): string {
 export const watchHref = (sessionId: string, exercise: string): string =>
   hrefOf({ name: 'video', pose: DEFAULT_POSE, review: { sessionId, exercise } });
 
+/** The clinician report of one session or of days from/to. */
+export const reportHref = (scope: ReportScope): string => hrefOf({ name: 'report', scope });
+
 /** A route with its params at their defaults. */
 function bare(name: RouteName): Route {
   if (name === 'live') return { name, pose: DEFAULT_POSE };
+  if (name === 'report') return { name, scope: { from: null, to: null } };
   if (name === 'video') return { name, pose: DEFAULT_POSE, review: null };
   return { name };
 }

@@ -28,6 +28,11 @@ export interface SpineStore {
   /** All sessions, newest first. */
   listSessions(): Promise<SessionRecord[]>;
   getSession(id: string): Promise<SessionRecord | undefined>;
+  /** Deletes a session record and its recordings, in one transaction. */
+  deleteSession(id: string): Promise<void>;
+  /** Stores an imported session with its recordings in one transaction, replacing the one with its id (record and
+   * recordings) if there is one: all of it is stored, or nothing changes. */
+  importSession(r: SessionRecord, recordings: readonly StretchRecording[]): Promise<void>;
   saveCalibration(r: CalibrationRecord): Promise<void>;
   listCalibrations(): Promise<CalibrationRecord[]>;
   /** Keeps the landmarks of one stretch of a session, and drops those of sessions past the newest kept. */
@@ -46,6 +51,38 @@ async function guard<T>(op: () => Promise<T>): Promise<T> {
   } catch (e) {
     throw toStorageError(e);
   }
+}
+
+/** In one transaction: deletes session `id` and its recordings, then stores `r` and `recordings` (if given). */
+async function replaceSession(
+  db: IDBPDatabase<SpineDB>,
+  id: string,
+  r: SessionRecord | null,
+  recordings: readonly StretchRecording[],
+): Promise<void> {
+  const tx = db.transaction(['sessions', 'recordings'], 'readwrite');
+  const done = tx.done;
+  done.catch(() => {}); // awaited below; an abort must not also surface as an unhandled rejection
+  const ops: Promise<unknown>[] = [];
+  try {
+    const sessions = tx.objectStore('sessions');
+    const recs = tx.objectStore('recordings');
+    ops.push(sessions.delete(id), recs.delete(IDBKeyRange.bound([id], [id, []]))); // every [id, exercise] key
+    if (r) ops.push(sessions.put(r));
+    for (const x of recordings) ops.push(recs.put(x));
+    await Promise.all(ops);
+  } catch (e) {
+    // a request that failed (or threw before it was made) must not leave the deletes before it to commit; the
+    // requests after it then fail with AbortError, which is this error's consequence, not news
+    for (const p of ops) p.catch(() => {});
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failed request
+    }
+    throw e;
+  }
+  await done;
 }
 
 /** Opens (creating on first use) the app's database. */
@@ -67,6 +104,8 @@ export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
     listSessions: () =>
       guard(async () => (await db.getAll('sessions')).sort((a, b) => b.startedIso.localeCompare(a.startedIso))),
     getSession: (id) => guard(() => db.get('sessions', id)),
+    deleteSession: (id) => guard(() => replaceSession(db, id, null, [])),
+    importSession: (r, recordings) => guard(() => replaceSession(db, r.id, r, recordings)),
     saveCalibration: (r) => guard(async () => void (await db.put('calibrations', r))),
     listCalibrations: () => guard(() => db.getAll('calibrations')),
     saveRecording: (r) =>
