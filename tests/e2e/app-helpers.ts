@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { SessionRecord } from '../../src/sessions/types.ts';
 
 /** First use: the disclaimer accepted on Home. */
 export async function acceptDisclaimer(page: Page) {
@@ -30,4 +31,19 @@ export const STILL_SCREENS = [
 export async function openStillScreen(page: Page, screen: (typeof STILL_SCREENS)[number]) {
   await page.goto(`/${screen.hash}`);
   await expect(page.getByRole('heading', { name: screen.heading, exact: true }).first()).toBeVisible();
+}
+
+/** Writes session records straight into the app's IndexedDB, as the app would have saved them. */
+export async function storeSessions(page: Page, records: readonly SessionRecord[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('spine-coach');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('sessions', 'readwrite');
+    for (const s of list) tx.objectStore('sessions').put(s);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, records);
 }
