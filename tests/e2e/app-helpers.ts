@@ -8,14 +8,23 @@ export async function acceptDisclaimer(page: Page) {
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
 }
 
-/** From Home: only the QL side bend (a standing stretch: the test camera shows a standing man), as far as calibration. */
-export async function startStandingStretch(page: Page) {
+/** From Home: a session of the one stretch named `name`, past its intro ("I'm ready"), on `backend` when given. */
+export async function startOneStretch(page: Page, name: RegExp, backend?: string) {
+  if (backend) {
+    await page.goto('/#/settings');
+    await page.getByLabel('Detector backend').selectOption(backend);
+  }
   await page.goto('/#/');
   for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
-  await page.getByRole('checkbox', { name: /QL side-bend/i }).check();
+  await page.getByRole('checkbox', { name }).check();
   await page.getByRole('button', { name: /Start 1 stretch/ }).click();
   await expect(page.getByTestId('phase-intro')).toBeVisible();
   await page.getByRole('button', { name: "I'm ready" }).click();
+}
+
+/** From Home: only the QL side bend (a standing stretch: the test camera shows a standing man), as far as calibration. */
+export async function startStandingStretch(page: Page) {
+  await startOneStretch(page, /QL side-bend/i);
   await expect(page.getByTestId('phase-setup')).toBeVisible();
   await expect(page.getByTestId('phase-calibrate')).toBeVisible({ timeout: 120_000 });
 }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { acceptDisclaimer } from './app-helpers.ts';
+import { acceptDisclaimer, startOneStretch } from './app-helpers.ts';
 import { fakeCamera, footageY4m, watchForeignRequests } from './pose-helpers.ts';
 
 const FOOTAGE = path.resolve(import.meta.dirname, '../../../shared/footage/pfc/sphinx-pose.mp4');
@@ -31,13 +31,7 @@ test('a whole guided session, History and Watch: no request leaves the origin', 
   page.context().on('request', (r) => requested.push(r.url()));
 
   await acceptDisclaimer(page);
-  await page.goto('/#/settings');
-  await page.getByLabel('Detector backend').selectOption('mediapipe-cpu');
-  await page.goto('/#/');
-  for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
-  await page.getByRole('checkbox', { name: /Prone extension/i }).check();
-  await page.getByRole('button', { name: /Start 1 stretch/ }).click();
-  await page.getByRole('button', { name: "I'm ready" }).click();
+  await startOneStretch(page, /Prone extension/i, 'mediapipe-cpu');
   await expect(page.getByTestId('phase-calibrate')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('calibration-best')).toHaveText(/\d/, { timeout: 60_000 });
   await page.getByRole('button', { name: 'This is my limit' }).click();

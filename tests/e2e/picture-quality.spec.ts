@@ -5,7 +5,7 @@
  * The unchanged picture gets no warning (the check can fail both ways).
  */
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { acceptDisclaimer } from './app-helpers.ts';
+import { acceptDisclaimer, startOneStretch } from './app-helpers.ts';
 import { fakeCamera, footageY4m, waitForPoses } from './pose-helpers.ts';
 import { MESSI } from './global-setup.ts';
 
@@ -33,10 +33,7 @@ const PICTURES = [
 /** From Home, only the QL side bend, through its intro to the camera check. */
 async function sessionCameraCheck(page: Page) {
   await acceptDisclaimer(page);
-  for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
-  await page.getByRole('checkbox', { name: /QL side-bend/i }).check();
-  await page.getByRole('button', { name: /Start 1 stretch/ }).click();
-  await page.getByRole('button', { name: "I'm ready" }).click();
+  await startOneStretch(page, /QL side-bend/i);
   await expect(page.getByTestId('phase-setup')).toBeVisible();
 }
 
