@@ -40,3 +40,4 @@ export { analysisProgress, formatClock, formatProgress, type AnalysisProgress } 
 export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';
 export { poseParams } from './hash-params.ts';
+export { sampleLuma, type LumaSample } from './picture-sample.ts';

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import type { SessionRecord } from '../../src/sessions/types.ts';
 
 /** First use: the disclaimer accepted on Home. */
 export async function acceptDisclaimer(page: Page) {
@@ -8,14 +9,23 @@ export async function acceptDisclaimer(page: Page) {
   await expect(page.getByRole('heading', { name: 'Today', exact: true })).toBeVisible();
 }
 
-/** From Home: only the QL side bend (a standing stretch: the test camera shows a standing man), as far as calibration. */
-export async function startStandingStretch(page: Page) {
+/** From Home: a session of the one stretch named `name`, past its intro ("I'm ready"), on `backend` when given. */
+export async function startOneStretch(page: Page, name: RegExp, backend?: string) {
+  if (backend) {
+    await page.goto('/#/settings');
+    await page.getByLabel('Detector backend').selectOption(backend);
+  }
   await page.goto('/#/');
   for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
-  await page.getByRole('checkbox', { name: /QL side-bend/i }).check();
+  await page.getByRole('checkbox', { name }).check();
   await page.getByRole('button', { name: /Start 1 stretch/ }).click();
   await expect(page.getByTestId('phase-intro')).toBeVisible();
   await page.getByRole('button', { name: "I'm ready" }).click();
+}
+
+/** From Home: only the QL side bend (a standing stretch: the test camera shows a standing man), as far as calibration. */
+export async function startStandingStretch(page: Page) {
+  await startOneStretch(page, /QL side-bend/i);
   await expect(page.getByTestId('phase-setup')).toBeVisible();
   await expect(page.getByTestId('phase-calibrate')).toBeVisible({ timeout: 120_000 });
 }
@@ -41,4 +51,19 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Writes session records straight into the app's IndexedDB, as the app would have saved them. */
+export async function storeSessions(page: Page, records: readonly SessionRecord[]): Promise<void> {
+  await page.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open('spine-coach');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('sessions', 'readwrite');
+    for (const s of list) tx.objectStore('sessions').put(s);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, records);
 }

@@ -4,9 +4,10 @@
  * is reloaded: what the user sees must come from storage.
  */
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { SessionRecord, StretchResult } from '../../src/sessions/types.ts';
 import { dayKey } from '../../src/sessions/types.ts';
+import { storeSessions } from './app-helpers.ts';
 
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
@@ -81,21 +82,6 @@ function sessions(): SessionRecord[] {
       ],
     };
   });
-}
-
-/** Writes session records straight into the app's IndexedDB, as the app would have saved them. */
-async function storeSessions(page: Page, records: readonly SessionRecord[]): Promise<void> {
-  await page.evaluate(async (list) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('spine-coach');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction('sessions', 'readwrite');
-    for (const s of list) tx.objectStore('sessions').put(s);
-    await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
-  }, records);
 }
 
 test.use({ viewport: { width: 1280, height: 900 } });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
 import type { PoseProbe } from '../../src/pose/harness.ts';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 
@@ -38,10 +38,11 @@ export async function waitForPoses(page: Page, n: number): Promise<PoseProbe> {
   return probe;
 }
 
-/** Records every request that leaves the page's origin. */
-export function watchForeignRequests(page: Page, origin: string): string[] {
+/** Records every request that leaves the page's origin: a page's, or with a browser context every page's, worker's
+ * and service worker's. */
+export function watchForeignRequests(page: Page | BrowserContext, origin: string): string[] {
   const foreign: string[] = [];
-  page.on('request', (r) => {
+  page.on('request', (r: Request) => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
   });

@@ -20,6 +20,7 @@ import type {
 import type { ExerciseSpec } from './spec.ts';
 import { createCounting, type Counting } from './counting.ts';
 import { bodyPoints } from '../../motion/form-features.ts';
+import { allFinite, withFiniteWorld } from '../../motion/finite-frame.ts';
 import { FormStage } from '../checks/form-stage.ts';
 import { phaseOf } from '../checks/phase.ts';
 import type { CheckId, CheckPhase, FaultSpan } from '../checks/types.ts';
@@ -75,7 +76,8 @@ export class GenericTracker implements ExerciseTracker {
     return createCounting(this.#spec, this.#options, (a, b) => this.#form.rejecting(a, b));
   }
 
-  step(frame: PoseFrame): TrackerUpdate {
+  step(input: PoseFrame): TrackerUpdate {
+    const frame = withFiniteWorld(input);
     const events: EngineEvent[] = [];
     const tMs = frame.tMs;
     this.#lastTMs = tMs;
@@ -89,6 +91,9 @@ export class GenericTracker implements ExerciseTracker {
     let plausible = false;
 
     if (!frame.landmarks) reason = 'no-person';
+    // a NaN or an infinity in the picture's landmarks is a broken detection, not a pose: not judged, and said so (a
+    // NaN visibility would pass the plausibility gate, whose comparisons are all false for NaN)
+    else if (!allFinite(frame.landmarks)) reason = 'implausible-pose';
     else if (!features) reason = outOfFrame(frame) ? 'out-of-frame' : 'low-visibility';
     else {
       const verdict = this.#gate.check(features);
