@@ -29,7 +29,6 @@ async function main() {
   // pelvic tilts with a target no one reaches: one stretch counted for the whole 2 hours (the worst case for growth)
   const def = { ...getExercise('pelvic-tilt'), targets: { reps: { min: 1e6, max: 1e6 }, sides: 'none' as const } };
   const clip = synthesize('pelvic-tilt', { reps: 10 }).track.frames;
-  const clipMs = (clip.at(-1)?.tMs ?? 0) + 100;
   const recorder = new SessionRecorder();
   let tracker: ExerciseTracker | null = null;
   let s: SessionState = INITIAL_SESSION;
