@@ -207,7 +207,9 @@ export class SessionController {
         this.#draftedReps = d.current?.reps ?? null;
         if (typeof window !== 'undefined' && window.__spine) window.__spine.draftedReps = this.#draftedReps;
       })
-      .catch(() => (this.draftError = DRAFT_FAILED));
+      .catch(() => {
+        this.draftError = DRAFT_FAILED;
+      });
   }
 
   /** Saves the finished session (again, after a failure); nothing saved before is touched. */

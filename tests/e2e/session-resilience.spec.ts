@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fakeCamera, footageY4m } from './pose-helpers.ts';
+import { V1_CALIBRATION, V1_SESSION, V1_SETTINGS, writeOldSpineDb } from '../../src/sessions/storage/old-schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FOOTAGE = path.resolve(ROOT, '../shared/footage/bloomfit/pelvic_tilt.mp4');
@@ -138,6 +139,28 @@ test.describe('a guided session that meets bad input (pelvic tilts on real foota
     await countedAtLeast(page, drafted + 1);
     await finishAndSave(page);
 
+    await page.goto('/#/history');
+    const rows = page.getByTestId('history-session');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Pelvic tilt');
+    await page.goto('/#/');
+    await expect(page.getByTestId('draft-offer')).toHaveCount(0);
+  });
+});
+
+test.describe('an older stored schema', () => {
+  test('a version-2 database (sessions without form faults, old settings) opens in History, nothing wiped', async ({
+    page,
+  }) => {
+    // a page of the app's origin that does not open the database, so that it can be written at version 2
+    await page.goto('/icon.svg');
+    await page.evaluate(writeOldSpineDb, {
+      name: 'spine-coach',
+      version: 2 as const,
+      sessions: [V1_SESSION],
+      calibrations: [V1_CALIBRATION],
+      settings: V1_SETTINGS,
+    });
     await page.goto('/#/history');
     const rows = page.getByTestId('history-session');
     await expect(rows).toHaveCount(1);

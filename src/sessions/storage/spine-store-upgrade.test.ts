@@ -10,50 +10,12 @@ import { DB_VERSION, openSpineStore } from './spine-store.ts';
 import { StorageError } from './errors.ts';
 import { DEFAULT_SETTINGS } from '../types.ts';
 import type { SessionDraft } from '../draft.ts';
+import type { SessionRecord, StretchResult } from '../types.ts';
+import { V1_CALIBRATION, V1_SESSION, V1_SETTINGS, writeOldSpineDb } from './old-schemas.ts';
 
 let n = 0;
 const dbName = () => `spine-upgrade-test-${++n}`;
 
-/** A v1 session as it was stored: its stretch results have no `faults`. */
-const V1_SESSION = {
-  id: 'session-2026-01-05T08:00:00.000Z',
-  startedIso: '2026-01-05T08:00:00.000Z',
-  day: '2026-01-05',
-  durationS: 540,
-  stretches: [
-    {
-      exercise: 'pelvic-tilt',
-      reps: 12,
-      repsBySide: { left: 0, right: 0 },
-      holds: [],
-      peakDepth: { left: null, right: null, none: 14.5 },
-      unit: 'deg',
-      calibrated: { left: null, right: null, none: 16 },
-      stops: [],
-      relief: 'better',
-      pain: 1,
-      durationS: 95.2,
-    },
-  ],
-};
-const V1_CALIBRATION = {
-  exercise: 'pelvic-tilt',
-  side: 'none',
-  depth: 16,
-  unit: 'deg',
-  atIso: '2026-01-05T08:01:00.000Z',
-};
-/** v1 settings: no strictForm, no model choice. */
-const V1_SETTINGS = {
-  voiceOn: false,
-  voiceName: '',
-  voiceRate: 1.2,
-  beepOn: true,
-  stopMarginPct: 10,
-  cameraId: '',
-  backend: 'wasm',
-  disclaimerAccepted: true,
-};
 const V2_RECORDING = {
   sessionId: V1_SESSION.id,
   exercise: 'pelvic-tilt',
@@ -67,34 +29,25 @@ const V2_RECORDING = {
   world: new Float32Array(2 * 132).fill(NaN),
 };
 
-/** Writes a database the way schema `version` (1 or 2) of the app did. */
-function writeOld(name: string, version: 1 | 2): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name, version);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byDay', 'day');
-      db.createObjectStore('calibrations', { keyPath: ['exercise', 'side'] });
-      db.createObjectStore('settings');
-      if (version >= 2) db.createObjectStore('recordings', { keyPath: ['sessionId', 'exercise'] });
-    };
-    req.onerror = () => reject(req.error ?? new Error('open failed'));
-    req.onsuccess = () => {
-      const db = req.result;
-      const stores =
-        version >= 2
-          ? ['sessions', 'calibrations', 'settings', 'recordings']
-          : ['sessions', 'calibrations', 'settings'];
-      const tx = db.transaction(stores, 'readwrite');
-      tx.objectStore('sessions').put(V1_SESSION);
-      tx.objectStore('calibrations').put(V1_CALIBRATION);
-      tx.objectStore('settings').put(V1_SETTINGS, 'user');
-      if (version >= 2) tx.objectStore('recordings').put(V2_RECORDING);
-      tx.oncomplete = () => (db.close(), resolve());
-      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-    };
+/** Writes a database the way schema `version` of the app did. */
+const writeOld = (name: string, version: 1 | 2) =>
+  writeOldSpineDb({
+    name,
+    version,
+    sessions: [V1_SESSION],
+    calibrations: [V1_CALIBRATION],
+    settings: V1_SETTINGS,
+    recordings: version >= 2 ? [V2_RECORDING] : [],
   });
-}
+
+/** A saved session with nothing in it. */
+const emptySession = (id: string) => ({
+  id,
+  startedIso: '2026-03-02T08:00:00.000Z',
+  day: '2026-03-02',
+  durationS: 60,
+  stretches: [],
+});
 
 const draft = (id: string, savedIso: string, reps = 3): SessionDraft => ({
   id,
@@ -103,7 +56,7 @@ const draft = (id: string, savedIso: string, reps = 3): SessionDraft => ({
   routine: ['pelvic-tilt'],
   index: 0,
   results: [],
-  current: { ...V1_SESSION.stretches[0]!, exercise: 'pelvic-tilt', reps, relief: null, pain: null, unit: 'deg' },
+  current: { ...(V1_SESSION.stretches[0] as unknown as StretchResult), reps, relief: null, pain: null },
   awaitingRating: false,
   calibrations: [],
   marginPct: 15,
@@ -178,13 +131,13 @@ describe('storage full', () => {
   it('a put that throws QuotaExceededError is a StorageError "full"; what was saved before is untouched', async () => {
     const store = await openSpineStore(dbName());
     await store.saveDraft(draft('a', '2026-03-02T08:01:00.000Z', 2));
-    await store.saveSession({ ...V1_SESSION, id: 'kept' });
+    await store.saveSession({ ...(V1_SESSION as unknown as SessionRecord), id: 'kept' });
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     for (const write of [
       () => store.saveDraft(draft('a', '2026-03-02T08:02:00.000Z', 5)),
-      () => store.saveSession({ ...V1_SESSION, id: 'a' }),
+      () => store.saveSession(emptySession('a')),
     ]) {
       const e = await write().then(
         () => null,
