@@ -88,7 +88,6 @@ test.describe('a guided session that meets bad input (pelvic tilts on real foota
     test.setTimeout(420_000);
     await prepare(page);
     await startTilts(page, 1);
-    const before = await page.evaluate(() => window.__spine?.reps ?? 0);
 
     // the camera's track ends (as when it is unplugged or another app takes it)
     await page.evaluate(() => {
@@ -100,6 +99,8 @@ test.describe('a guided session that meets bad input (pelvic tilts on real foota
       'The camera stopped. Plug it back in or close the other app using it, then press Resume.',
     );
     // nothing is counted meanwhile
+    const before = await page.evaluate(() => window.__spine?.reps ?? 0);
+    expect(before).toBeGreaterThanOrEqual(1);
     await page.waitForTimeout(1500); // a pause the person takes: the count must not move in it
     expect(await page.evaluate(() => window.__spine?.reps)).toBe(before);
     await expect(page.getByTestId('phase-paused')).toBeVisible();
@@ -107,6 +108,8 @@ test.describe('a guided session that meets bad input (pelvic tilts on real foota
     await page.getByRole('button', { name: 'Resume' }).click();
     // the same stretch, through the camera check, with the reps counted before the camera stopped
     await expect(page.getByTestId('stretch-name')).toHaveText('Pelvic tilt');
+    await page.waitForFunction(() => window.__spine?.phase !== 'paused');
+    expect(await page.evaluate(() => window.__spine?.reps)).toBe(before); // kept, not counted again from 0
     await countedAtLeast(page, before + 1);
     expect(Number(await page.getByTestId('rep-count').textContent())).toBeGreaterThan(before);
     await finishAndSave(page);
@@ -162,63 +165,6 @@ test.describe('an older stored schema', () => {
       calibrations: [V1_CALIBRATION],
       settings: V1_SETTINGS,
     });
-    await page.goto('/#/history');
-    const rows = page.getByTestId('history-session');
-    await expect(rows).toHaveCount(1);
-    await expect(rows.first()).toContainText('Pelvic tilt');
-    await page.goto('/#/');
-    await expect(page.getByTestId('draft-offer')).toHaveCount(0);
-  });
-});
-
-test.describe('an older stored schema', () => {
-  test('a version-2 database (sessions without form faults, old settings) opens in History, nothing wiped', async ({
-    page,
-  }) => {
-    // a page of the app's origin that does not open the database, so that it can be written at version 2
-    await page.goto('/icon.svg');
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('spine-coach', 2);
-          req.onupgradeneeded = () => {
-            const db = req.result;
-            db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byDay', 'day');
-            db.createObjectStore('calibrations', { keyPath: ['exercise', 'side'] });
-            db.createObjectStore('settings');
-            db.createObjectStore('recordings', { keyPath: ['sessionId', 'exercise'] });
-          };
-          req.onerror = () => reject(new Error('open failed'));
-          req.onsuccess = () => {
-            const db = req.result;
-            const tx = db.transaction(['sessions', 'settings'], 'readwrite');
-            tx.objectStore('sessions').put({
-              id: 'session-2026-01-05T08:00:00.000Z',
-              startedIso: '2026-01-05T08:00:00.000Z',
-              day: '2026-01-05',
-              durationS: 540,
-              stretches: [
-                {
-                  exercise: 'pelvic-tilt',
-                  reps: 12,
-                  repsBySide: { left: 0, right: 0 },
-                  holds: [],
-                  peakDepth: { left: null, right: null, none: 14.5 },
-                  unit: 'deg',
-                  calibrated: { left: null, right: null, none: 16 },
-                  stops: [],
-                  relief: 'better',
-                  pain: 1,
-                  durationS: 95.2,
-                },
-              ],
-            });
-            tx.objectStore('settings').put({ voiceOn: false, disclaimerAccepted: true, stopMarginPct: 10 }, 'user');
-            tx.oncomplete = () => (db.close(), resolve());
-            tx.onerror = () => reject(new Error('write failed'));
-          };
-        }),
-    );
     await page.goto('/#/history');
     const row = page.getByTestId('history-session');
     await expect(row).toHaveCount(1);

@@ -97,13 +97,7 @@ describe('drafts', () => {
     await store.saveDraft(draft('a', '2026-03-02T08:02:00.000Z', 4));
     await store.saveDraft(draft('b', '2026-03-01T08:00:00.000Z'));
     expect(await store.latestDraft()).toMatchObject({ id: 'a', current: { reps: 4 } });
-    await store.saveSession({
-      id: 'a',
-      startedIso: '2026-03-02T08:00:00.000Z',
-      day: '2026-03-02',
-      durationS: 60,
-      stretches: [],
-    });
+    await store.saveSession(emptySession('a'));
     expect((await store.latestDraft())?.id).toBe('b');
     await store.deleteDraft('b');
     expect(await store.latestDraft()).toBeUndefined();
@@ -112,13 +106,7 @@ describe('drafts', () => {
 
   it('a draft written after its session was saved (a late write) is dropped, not offered', async () => {
     const store = await openSpineStore(dbName());
-    await store.saveSession({
-      id: 'a',
-      startedIso: '2026-03-02T08:00:00.000Z',
-      day: '2026-03-02',
-      durationS: 60,
-      stretches: [],
-    });
+    await store.saveSession(emptySession('a'));
     await store.saveDraft(draft('a', '2026-03-02T08:03:00.000Z'));
     expect(await store.latestDraft()).toBeUndefined();
     store.close();
