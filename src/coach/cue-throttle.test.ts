@@ -76,4 +76,11 @@ describe('cue throttle', () => {
   ])('%s', (_name, cues, expected) => {
     expect(said(cues)).toEqual(expected);
   });
+
+  it('keeps only the lines said within the repeat time: 2 hours of rep numbers leave a handful', () => {
+    let s: CueThrottleState = INITIAL_CUE_THROTTLE;
+    for (let rep = 1, tMs = 0; tMs < 2 * 3600_000; rep++, tMs += 3000)
+      s = offerCue(s, { text: `${rep}.`, priority: 'count' }, tMs).state;
+    expect(Object.keys(s.lastByText).length).toBeLessThanOrEqual(Math.ceil(REPEAT / 3000));
+  });
 });

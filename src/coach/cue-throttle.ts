@@ -38,5 +38,8 @@ export function offerCue(
         : cfg.minGapMs;
   const repeatOk = cue.priority !== 'info' || nowMs - lastSame >= cfg.repeatMs;
   if (nowMs - s.lastMs < gap || !repeatOk) return { state: s, say: false };
-  return { state: { lastMs: nowMs, lastByText: { ...s.lastByText, [cue.text]: nowMs } }, say: true };
+  // only lines said within repeatMs matter: older ones are dropped, so a long session (every rep number is a line of
+  // its own) does not grow this record
+  const recent = Object.entries(s.lastByText).filter(([, t]) => nowMs - t < cfg.repeatMs);
+  return { state: { lastMs: nowMs, lastByText: { ...Object.fromEntries(recent), [cue.text]: nowMs } }, say: true };
 }

@@ -3,7 +3,7 @@ import type { FrameSource } from './frame-source.ts';
 import { pumpVideoFrames } from './pose-loop.ts';
 
 /** Why the camera could not be opened, in terms a message can be chosen from. */
-export type CameraErrorKind = 'no-camera' | 'permission-denied' | 'in-use' | 'unsupported' | 'unknown';
+export type CameraErrorKind = 'no-camera' | 'permission-denied' | 'in-use' | 'unsupported' | 'lost' | 'unknown';
 
 /** A camera failure with a kind the UI turns into a clear message. */
 export class CameraError extends Error {
@@ -53,6 +53,8 @@ export function cameraErrorMessage(kind: CameraErrorKind): string {
       return 'The camera is in use by another app or tab. Close it there and try again.';
     case 'unsupported':
       return 'This browser cannot open a camera here (it needs a secure https:// or localhost page).';
+    case 'lost':
+      return 'The camera stopped delivering pictures (unplugged, or taken by another app).';
     default:
       return 'The camera could not be started.';
   }
@@ -116,7 +118,68 @@ export async function openCamera(
     width: video.videoWidth,
     height: video.videoHeight,
     warmupImage: video,
-    frames: (onFrame, signal) => pumpVideoFrames(video, onFrame, signal),
+    frames: (onFrame, signal) =>
+      watchTrack(stream.getVideoTracks()[0], signal, (pump) => pumpVideoFrames(video, onFrame, pump)),
     close,
   };
+}
+
+/** A muted track (no pictures) for this long counts as lost: long enough for a driver hiccup or a resolution change
+ * (well under a second), short enough that a person is not left waiting with nothing said. */
+export const MUTED_LOST_MS = 2000;
+/** How often the track's state is read: a track stopped by the page itself fires no 'ended' event. */
+const TRACK_POLL_MS = 500;
+
+/** What the watch reads of a camera track (a fake stands in for it in tests). */
+export type WatchedTrack = Pick<MediaStreamTrack, 'readyState' | 'muted' | 'addEventListener' | 'removeEventListener'>;
+
+/**
+ * Runs `pump` (the frame loop) while `track` delivers pictures. When the track ends (unplugged, taken by another app,
+ * stopped) or stays muted for MUTED_LOST_MS, the loop is stopped and the promise rejects with a CameraError 'lost';
+ * it resolves when `signal` aborts or the loop ends.
+ */
+export function watchTrack(
+  track: WatchedTrack | undefined,
+  signal: AbortSignal,
+  pump: (signal: AbortSignal) => Promise<void>,
+): Promise<void> {
+  const inner = new AbortController();
+  const stopInner = () => inner.abort();
+  signal.addEventListener('abort', stopInner, { once: true });
+  return new Promise<void>((resolve, reject) => {
+    let mutedSinceMs: number | null = null;
+    const done = () => {
+      clearInterval(poll);
+      track?.removeEventListener('ended', lost);
+      track?.removeEventListener('mute', check);
+      track?.removeEventListener('unmute', check);
+      signal.removeEventListener('abort', stopInner);
+    };
+    function lost() {
+      done();
+      inner.abort();
+      reject(new CameraError('lost', cameraErrorMessage('lost')));
+    }
+    function check() {
+      if (!track || signal.aborted) return;
+      if (track.readyState === 'ended') return lost();
+      const now = performance.now();
+      mutedSinceMs = track.muted ? (mutedSinceMs ?? now) : null;
+      if (mutedSinceMs !== null && now - mutedSinceMs >= MUTED_LOST_MS) lost();
+    }
+    const poll = setInterval(check, TRACK_POLL_MS);
+    track?.addEventListener('ended', lost);
+    track?.addEventListener('mute', check);
+    track?.addEventListener('unmute', check);
+    pump(inner.signal).then(
+      () => {
+        done();
+        resolve();
+      },
+      (e: unknown) => {
+        done();
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordingTrack, SessionRecorder } from './recording.ts';
+import { MAX_RECORDED_FRAMES, recordingTrack, SessionRecorder } from './recording.ts';
 import { countTrack } from '../analysis/count-track.ts';
 import type { LandmarkTrack, PoseFrame } from '../pose/types.ts';
 
@@ -31,6 +31,16 @@ describe('session recorder', () => {
     expect(r.exercises).toEqual(['cat-camel']); // taken out of memory
     expect([r.has('pelvic-tilt'), r.has('cat-camel')]).toEqual([false, true]);
     expect(r.take('cat-camel', 's1', META)!.tMs).toHaveLength(10);
+  });
+
+  it(`a stretch left running for 2 hours keeps its first ${MAX_RECORDED_FRAMES / 600} minutes, no more`, () => {
+    const r = new SessionRecorder();
+    const nobody = { landmarks: null, worldLandmarks: null, score: 0, imageWidth: 640, imageHeight: 360 };
+    for (let tMs = 0; tMs < 2 * 3600_000; tMs += 100) r.add('back-block', { ...nobody, tMs });
+    const rec = r.take('back-block', 's1', META)!;
+    expect(rec.tMs).toHaveLength(MAX_RECORDED_FRAMES);
+    expect(rec.tMs.at(-1)).toBe((MAX_RECORDED_FRAMES - 1) * 100);
+    expect(rec.image.byteLength + rec.world.byteLength).toBeLessThan(7e6);
   });
 
   it('packs 1 KB a frame, and gives back the same landmarks (to float precision) and missing ones as missing', () => {

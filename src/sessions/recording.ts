@@ -12,6 +12,10 @@ const KEEP_FPS = 10;
 /** A frame is kept when at least this long after the last one kept (90 % of the frame interval, so a camera at 30 fps
  * still yields 10). */
 const MIN_GAP_MS = (1000 / KEEP_FPS) * 0.9;
+/** At most this many frames are kept per stretch: its first 10 minutes at 10 fps (~6.3 MB), twice the longest stretch
+ * of the programme (back block: up to 5 cycles of a 60 s hold and a knee to chest, ~5 min). A stretch left running
+ * longer (a session left on for 2 hours) keeps its first 10 minutes for review; its counts are unaffected. */
+export const MAX_RECORDED_FRAMES = 10 * 60 * KEEP_FPS;
 /** Numbers per landmark list: x, y, z, visibility for each of the 33. */
 const PER_LIST = LANDMARK_COUNT * 4;
 
@@ -44,6 +48,7 @@ class Packed {
   imageHeight = 0;
 
   push(f: PoseFrame): void {
+    if (this.n >= MAX_RECORDED_FRAMES) return;
     if (this.n === this.tMs.length) this.#grow();
     const i = this.n++;
     this.tMs[i] = f.tMs;
@@ -55,7 +60,7 @@ class Packed {
   }
 
   #grow(): void {
-    const cap = this.tMs.length * 2;
+    const cap = Math.min(this.tMs.length * 2, MAX_RECORDED_FRAMES);
     const more = <T extends Float32Array | Float64Array>(a: T, make: (n: number) => T, per: number): T => {
       const b = make(cap * per);
       b.set(a);

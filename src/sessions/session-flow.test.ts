@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from './session-flow.ts';
-import { lyingFrame, NO_PEOPLE_COUNTER, NOBODY_FRAME, PRONE, SINGLE_KTC, upd } from './test-support.ts';
-import type { TrackerUpdate } from '../exercises/types.ts';
-import type { PoseFrame } from '../pose/types.ts';
+import { framesAt, NOBODY_FRAME, PRONE, runActions, SINGLE_KTC, TEST_ISO, times, upd } from './test-support.ts';
 
-const ISO = '2026-03-02T08:00:00.000Z';
-
-/** Runs actions, collecting every effect. */
-function run(actions: readonly Action[], s: SessionState = NO_PEOPLE_COUNTER): { s: SessionState; effects: Effect[] } {
-  const effects: Effect[] = [];
-  for (const a of actions) {
-    const r = sessionStep(s, a);
-    s = r.state;
-    effects.push(...r.effects);
-  }
-  return { s, effects };
-}
-/** Frames at 10 fps from t0 with the given updates. */
-const frames = (t0: number, us: readonly TrackerUpdate[], frame: PoseFrame = lyingFrame()): Action[] =>
-  us.map((update, i) => ({ type: 'frame', frame, update, nowMs: t0 + i * 100, nowIso: ISO }));
-const times = (n: number, u: TrackerUpdate) => Array<TrackerUpdate>(n).fill(u);
+const ISO = TEST_ISO;
+const run = runActions;
+const frames = framesAt;
 
 const start: Action = { type: 'start', routine: [PRONE], calibrations: [], marginPct: 10, nowMs: 0, nowIso: ISO };
 /** Through intro, setup, start position and a calibration at 30°. */

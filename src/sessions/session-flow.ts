@@ -14,21 +14,29 @@ import { peopleCounted, peopleCounterStatus, peopleDue, peopleVerdict } from './
 import { acceptCalibration, calibrationConfig, INITIAL_CALIBRATION, stepCalibration } from './calibration.ts';
 import { INITIAL_STOP_RULE, stepStopRule, stopLimit, stopRuleConfig } from './stop-rule.ts';
 import {
+  carryCounts,
   isCalibrated,
   newRun,
+  resumedRun,
   sideKey,
   sidesOf,
   targetReached,
   toResult,
   trackProgress,
+  withCountedBefore,
   type StretchRun,
 } from './stretch-run.ts';
+import { draftDue, drafted, recordSoFar, toDraft } from './draft.ts';
+import { isRunning } from './phases.ts';
 import { INITIAL_SESSION, sessionIdOf, type Action, type Effect, type SessionState } from './session-state.ts';
 import { dayKey, type CalibrationRecord, type SessionRecord, type SideKey, type StopReason } from './types.ts';
 import { startFaultCue } from '../coach/form-cues.ts';
 import type { TrackerUpdate } from '../exercises/types.ts';
 
 export { INITIAL_SESSION, type Action, type Effect, type SessionState } from './session-state.ts';
+
+/** Said and shown when the camera's picture stops in the middle of a session. */
+export const CAMERA_STOPPED = 'The camera stopped. Plug it back in or close the other app using it, then press Resume.';
 
 /** The setup check must pass this long without a break before moving on (a person settling, not a lucky frame). */
 const SETUP_OK_MS = 1000;
@@ -121,9 +129,10 @@ function stopNow(
   };
 }
 
-function onFrame(s: SessionState, a: Extract<Action, { type: 'frame' }>): Result {
+function onFrame(s: SessionState, frameAction: Extract<Action, { type: 'frame' }>): Result {
   const run = s.run;
-  if (!run || s.phase === 'done') return same(s);
+  if (!run || s.phase === 'done' || s.phase === 'paused') return same(s);
+  const a = { ...frameAction, update: withCountedBefore(run, frameAction.update) };
   const setup = checkSetup(a.frame, a.update, run.def, peopleVerdict(s.people));
   const asked = peopleDue(s.people, s.phase, a.nowMs);
   const st: SessionState = { ...s, update: a.update, setup, people: asked ?? s.people };
@@ -228,6 +237,80 @@ function finishCalibration(s: SessionState, nowIso: string): Result {
   return { state: r.state, effects: [saved, ...r.effects] };
 }
 
+/** The camera's picture stopped: nothing is counted or timed until it is back. */
+function cameraLost(s: SessionState, nowMs: number): Result {
+  if (!isRunning(s.phase) || s.phase === 'paused') return same(s);
+  return {
+    state: { ...s, phase: 'paused', pausedFrom: s.phase, pausedAtMs: nowMs, update: null, setup: null },
+    effects: [say(CAMERA_STOPPED, 'urgent')],
+  };
+}
+
+/** A camera is back: the clock goes on from where it stopped, the stretch goes on with its counts (a fresh engine
+ * tracker, so no rep or hold spans the gap), through the camera check again (the camera may have moved). */
+function cameraBack(s: SessionState, nowMs: number): Result {
+  if (s.phase !== 'paused' || s.pausedFrom === null) return same(s);
+  const gapMs = nowMs - (s.pausedAtMs ?? nowMs);
+  const from = s.pausedFrom;
+  const run = s.run ? carryCounts({ ...s.run, startedMs: s.run.startedMs + gapMs }) : null;
+  const watching = RECORDED_PHASES.has(from);
+  const state: SessionState = {
+    ...s,
+    phase: watching ? 'setup' : from,
+    pausedFrom: null,
+    pausedAtMs: null,
+    startedMs: s.startedMs + gapMs,
+    run,
+    setupOkSinceMs: null,
+    stopRule: INITIAL_STOP_RULE,
+    calib: INITIAL_CALIBRATION,
+    calibSides: from === 'calibrate' ? s.calibSides : [],
+  };
+  return {
+    state,
+    effects: [
+      ...(run ? [trackerFor(run)] : []),
+      ...(watching ? [say('The camera is back. Checking the picture again.')] : []),
+    ],
+  };
+}
+
+/** The session ends now with what was done so far (the camera cannot come back): it is saved as it is. */
+function endSession(s: SessionState, nowMs: number): Result {
+  if (!isRunning(s.phase)) return same(s);
+  const d = toDraft(s, nowMs);
+  return {
+    state: { ...s, phase: 'done', pausedFrom: null, pausedAtMs: null },
+    effects: [
+      ...stretchEnded(s),
+      { type: 'save-session', record: recordSoFar(d) },
+      say('Session saved as far as it went.'),
+    ],
+  };
+}
+
+/** A session kept as a draft goes on: at the stretch it was on, with what was counted, its clock where it was. */
+function restore(s: SessionState, a: Extract<Action, { type: 'restore' }>): Result {
+  const d = a.draft;
+  const base: SessionState = {
+    ...INITIAL_SESSION,
+    people: s.people,
+    routine: a.routine,
+    calibrations: d.calibrations,
+    marginPct: d.marginPct,
+    results: d.results,
+    startedMs: a.nowMs - d.elapsedMs,
+    startedIso: d.startedIso,
+  };
+  const r = startStretch(base, d.index, a.nowMs);
+  const run = r.state.run;
+  if (!run || !d.current || d.current.exercise !== run.def.id) return r;
+  return {
+    state: { ...r.state, run: resumedRun(run, d.current, a.nowMs), phase: d.awaitingRating ? 'rating' : 'intro' },
+    effects: r.effects,
+  };
+}
+
 /** The session reducer: the decision for one action, with the lines to say passed through the cue throttle. */
 export function sessionStep(s: SessionState, a: Action): Result {
   const r = decide(s, a);
@@ -245,11 +328,27 @@ export function sessionStep(s: SessionState, a: Action): Result {
   // between spoken lines the screen shows what to do right now
   if (a.type === 'frame' && state.phase === 'counting' && state.run && a.nowMs - state.cueAtMs > EVENT_CUE_MS)
     state = { ...state, cue: standingCue(a.update, state.run.def) };
+  if (draftDue(s, state, a.nowMs, a.type === 'frame')) {
+    state = drafted(state, a.nowMs);
+    // first: a draft of the finished session is written before the record that replaces it
+    effects.unshift({ type: 'save-draft', draft: toDraft(state, a.nowMs) });
+  }
   return { state, effects };
 }
 
+/** What a paused session still takes: the camera back, the end, a new session, the people counter's news. */
+const WHILE_PAUSED: ReadonlySet<Action['type']> = new Set([
+  'camera-back',
+  'end-session',
+  'start',
+  'restore',
+  'people-counter',
+  'people-counted',
+] as const);
+
 function decide(s: SessionState, a: Action): Result {
   const run = s.run;
+  if (s.phase === 'paused' && !WHILE_PAUSED.has(a.type)) return same(s);
   switch (a.type) {
     case 'start':
       return startStretch(
@@ -319,5 +418,13 @@ function decide(s: SessionState, a: Action): Result {
       return same({ ...s, people: peopleCounterStatus(s.people, a.status) });
     case 'people-counted':
       return same({ ...s, people: peopleCounted(s.people, a.scores) });
+    case 'camera-lost':
+      return cameraLost(s, a.nowMs);
+    case 'camera-back':
+      return cameraBack(s, a.nowMs);
+    case 'end-session':
+      return endSession(s, a.nowMs);
+    case 'restore':
+      return restore(s, a);
   }
 }

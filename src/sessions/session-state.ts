@@ -8,6 +8,7 @@ import { INITIAL_CALIBRATION, type CalibrationState } from './calibration.ts';
 import { INITIAL_STOP_RULE, type StopRuleState } from './stop-rule.ts';
 import type { StretchRun } from './stretch-run.ts';
 import type { Phase } from './phases.ts';
+import type { SessionDraft } from './draft.ts';
 import { INITIAL_SESSION_PEOPLE, type PeopleCounterStatus, type SessionPeople } from './session-people.ts';
 import type {
   CalibrationRecord,
@@ -50,6 +51,12 @@ export interface SessionState {
   /** The instruction on screen while counting, and when the last spoken line was offered (session clock). */
   readonly cue: string;
   readonly cueAtMs: number;
+  /** Phase 'paused' (the camera stopped): the phase it interrupted, and when (session clock). */
+  readonly pausedFrom: Phase | null;
+  readonly pausedAtMs: number | null;
+  /** When the last draft was asked for (session clock), and what it held (draft.ts). */
+  readonly draftAtMs: number;
+  readonly draftKey: string;
 }
 
 /** Every action carries the session clock (ms since the app's clock origin, as `start` had it). */
@@ -75,6 +82,14 @@ export type Action = { nowMs: number } & (
   | { type: 'people-counter'; status: PeopleCounterStatus }
   /** The answer to `count-people`: person scores, highest first; null when the call failed. */
   | { type: 'people-counted'; scores: readonly number[] | null }
+  /** The camera's track ended or stopped delivering pictures (unplugged, taken by another app). */
+  | { type: 'camera-lost' }
+  /** A camera is delivering pictures again (after Resume). */
+  | { type: 'camera-back' }
+  /** End the session now and keep what was done so far (the camera cannot come back). */
+  | { type: 'end-session' }
+  /** Go on with a session kept as a draft (a reload, a closed tab); `routine` is the draft's stretches. */
+  | { type: 'restore'; draft: SessionDraft; routine: readonly ExerciseDefinition[] }
 );
 
 export type Effect =
@@ -91,6 +106,8 @@ export type Effect =
   | { type: 'count-people' }
   | { type: 'save-calibration'; record: CalibrationRecord }
   | { type: 'save-session'; record: SessionRecord }
+  /** Keep the session so far (draft.ts says when); a failure must not stop the session. */
+  | { type: 'save-draft'; draft: Omit<SessionDraft, 'savedIso'> }
   /** Start a fresh engine tracker for the current stretch, with these calibrated depths. */
   | { type: 'new-tracker'; def: ExerciseDefinition; calibratedDepth: { left?: number; right?: number; none?: number } };
 
@@ -116,4 +133,8 @@ export const INITIAL_SESSION: SessionState = {
   throttle: INITIAL_CUE_THROTTLE,
   cue: '',
   cueAtMs: -Infinity,
+  pausedFrom: null,
+  pausedAtMs: null,
+  draftAtMs: -Infinity,
+  draftKey: '',
 };

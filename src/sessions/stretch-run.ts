@@ -23,7 +23,12 @@ export interface StretchRun {
   readonly lastSide: SideKey;
   /** Form faults found while counting, how many times each. */
   readonly faults: Partial<Record<CheckId, number>>;
+  /** Reps counted before the engine tracker now running was started (a camera that came back, a restored draft):
+   * the tracker counts from 0, the run goes on from here. */
+  readonly countedBefore: { readonly total: number; readonly left: number; readonly right: number };
 }
+
+const NOTHING_COUNTED = { total: 0, left: 0, right: 0 } as const;
 
 /** The sides a stretch is calibrated and measured on. */
 export function sidesOf(def: ExerciseDefinition): readonly SideKey[] {
@@ -54,6 +59,37 @@ export function newRun(
     lastDepth: null,
     lastSide: 'none',
     faults: {},
+    countedBefore: NOTHING_COUNTED,
+  };
+}
+
+/** The run with its counts so far carried over, for a fresh tracker that counts from 0. */
+export function carryCounts(run: StretchRun): StretchRun {
+  return { ...run, countedBefore: { total: run.reps, left: run.repsBySide.left, right: run.repsBySide.right } };
+}
+
+/** A run that goes on from a stored partial result (a restored draft), `nowMs` being the session clock now. */
+export function resumedRun(run: StretchRun, r: StretchResult, nowMs: number): StretchRun {
+  return carryCounts({
+    ...run,
+    startedMs: nowMs - r.durationS * 1000,
+    reps: r.reps,
+    repsBySide: r.repsBySide,
+    holds: r.holds,
+    peak: r.peakDepth,
+    stops: r.stops,
+    faults: r.faults ?? {},
+  });
+}
+
+/** The tracker's update with the reps counted before it added: what the person has done in this stretch. */
+export function withCountedBefore(run: StretchRun, u: TrackerUpdate): TrackerUpdate {
+  const b = run.countedBefore;
+  if (b.total === 0 && b.left === 0 && b.right === 0) return u;
+  return {
+    ...u,
+    repCount: b.total + u.repCount,
+    repsBySide: { left: b.left + u.repsBySide.left, right: b.right + u.repsBySide.right },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { ExerciseDefinition, TrackerUpdate } from '../exercises/types.ts';
 import type { ImageLandmark, PoseFrame } from '../pose/types.ts';
-import { INITIAL_SESSION, type SessionState } from './session-flow.ts';
+import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionState } from './session-flow.ts';
 import { INITIAL_SESSION_PEOPLE, peopleCounterStatus } from './session-people.ts';
 
 /** Prone extension as the article describes it: hold-reps, no sides, side view, angle signal. */
@@ -78,3 +78,26 @@ export function upd(fields: Partial<TrackerUpdate> = {}): TrackerUpdate {
     ...fields,
   };
 }
+
+export const TEST_ISO = '2026-03-02T08:00:00.000Z';
+
+/** Runs actions through the session reducer, collecting every effect. */
+export function runActions(
+  actions: readonly Action[],
+  s: SessionState = NO_PEOPLE_COUNTER,
+): { s: SessionState; effects: Effect[] } {
+  const effects: Effect[] = [];
+  for (const a of actions) {
+    const r = sessionStep(s, a);
+    s = r.state;
+    effects.push(...r.effects);
+  }
+  return { s, effects };
+}
+
+/** Frames at 10 fps from t0 with the given updates. */
+export const framesAt = (t0: number, us: readonly TrackerUpdate[], frame: PoseFrame = lyingFrame()): Action[] =>
+  us.map((update, i) => ({ type: 'frame', frame, update, nowMs: t0 + i * 100, nowIso: TEST_ISO }));
+
+/** `n` copies of an update. */
+export const times = (n: number, u: TrackerUpdate): TrackerUpdate[] => Array<TrackerUpdate>(n).fill(u);

@@ -18,6 +18,8 @@ import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionSta
 import type { CalibrationRecord, Relief, SessionRecord, Settings, StopChoice } from '../sessions/types.ts';
 import { SessionRecorder } from '../sessions/recording.ts';
 import type { SpineStore } from '../sessions/storage/spine-store.ts';
+import { DRAFT_FAILED, type SessionDraft } from '../sessions/draft.ts';
+import { isRunning } from '../sessions/phases.ts';
 
 /** What the session needs from the browser (session-deps.ts wires the real ones). */
 export interface SessionDeps {
@@ -44,7 +46,15 @@ export interface SessionDeps {
 declare global {
   interface Window {
     /** Test hook: the session's phase and counts (read by the e2e tests for diagnostics). */
-    __spine?: { phase: string; reps: number; depth: number | null; stops: number; savedId: string | null };
+    __spine?: {
+      phase: string;
+      reps: number;
+      depth: number | null;
+      stops: number;
+      savedId: string | null;
+      /** Reps of the current stretch in the last draft stored. */
+      draftedReps: number | null;
+    };
   }
 }
 
@@ -61,6 +71,8 @@ export class SessionController {
   savedId: string | null = $state(null);
   /** Set when a stretch's landmark recording (for review) could not be stored; the session record is saved apart. */
   recordingError: string | null = $state(null);
+  /** Set while the session so far cannot be kept as a draft (the session goes on in memory). */
+  draftError: string | null = $state(null);
   readonly #deps: SessionDeps;
   readonly #recorder = new SessionRecorder();
   #tracker: ExerciseTracker | null = null;
@@ -70,6 +82,12 @@ export class SessionController {
   #video: HTMLVideoElement | null = null;
   #counter: PeopleCounter | null = null;
   #detectorMeta: { backend: string; model: 'lite' | 'full' | 'heavy' } = { backend: 'unknown', model: 'full' };
+  /** Draft writes, one after the other (the last one written wins), and the session record after them. */
+  #drafts: Promise<void> = Promise.resolve();
+  #draftedReps: number | null = null;
+  /** Frame times made to keep rising across cameras (a camera that came back may start its clock again). */
+  #frameShiftMs = 0;
+  #lastFrameMs = -Infinity;
 
   constructor(deps: SessionDeps) {
     this.#deps = deps;
@@ -89,13 +107,19 @@ export class SessionController {
     return this.#deps.nowMs() - this.#t0;
   }
 
-  /** Starts a session over `routine`, with the stored calibrations. */
-  start(routine: readonly ExerciseDefinition[], calibrations: readonly CalibrationRecord[]): void {
+  #reset(): void {
     this.#t0 = this.#deps.nowMs();
     this.savedId = null;
     this.saveError = null;
     this.recordingError = null;
+    this.draftError = null;
+    this.#draftedReps = null;
     this.#recorder.clear();
+  }
+
+  /** Starts a session over `routine`, with the stored calibrations. */
+  start(routine: readonly ExerciseDefinition[], calibrations: readonly CalibrationRecord[]): void {
+    this.#reset();
     this.#dispatch({
       type: 'start',
       routine,
@@ -106,6 +130,16 @@ export class SessionController {
     });
   }
 
+  /** Goes on with a session kept as a draft; `routine` holds the definitions of the draft's stretches. */
+  restore(draft: SessionDraft, routine: readonly ExerciseDefinition[]): void {
+    this.#reset();
+    this.#dispatch({ type: 'restore', draft, routine, nowMs: 0 });
+  }
+
+  /** After the camera stopped: opens it again into `video` (the session goes on once pictures come). */
+  resume = (video: HTMLVideoElement) => this.attach(video);
+  /** Ends the session now and saves what was done. */
+  endSession = () => this.#dispatch({ type: 'end-session', nowMs: this.#now() });
   begin = () => this.#dispatch({ type: 'begin', nowMs: this.#now() });
   pain = () => this.#dispatch({ type: 'pain', nowMs: this.#now(), nowIso: this.#deps.nowIso() });
   choose = (choice: StopChoice) => this.#dispatch({ type: 'stop-choice', choice, nowMs: this.#now() });
@@ -127,6 +161,7 @@ export class SessionController {
         depth: this.state.update?.depth ?? null,
         stops: this.state.run?.stops.length ?? 0,
         savedId: this.savedId,
+        draftedReps: this.#draftedReps,
       };
   }
 
@@ -157,7 +192,24 @@ export class SessionController {
       case 'save-session':
         this.#pending = e.record;
         return void this.saveSession();
+      case 'save-draft':
+        return this.#saveDraft(e.draft);
     }
+  }
+
+  /** Keeps the session so far; a failure says so and the session goes on. */
+  #saveDraft(draft: Omit<SessionDraft, 'savedIso'>): void {
+    const d: SessionDraft = { ...draft, savedIso: this.#deps.nowIso() };
+    this.#drafts = this.#drafts
+      .then(async () => {
+        await (await this.#deps.store()).saveDraft(d);
+        this.draftError = null;
+        this.#draftedReps = d.current?.reps ?? null;
+        if (typeof window !== 'undefined' && window.__spine) window.__spine.draftedReps = this.#draftedReps;
+      })
+      .catch(() => {
+        this.draftError = DRAFT_FAILED;
+      });
   }
 
   /** Saves the finished session (again, after a failure); nothing saved before is touched. */
@@ -165,6 +217,7 @@ export class SessionController {
     const record = this.#pending;
     if (!record) return;
     try {
+      await this.#drafts; // the session's last draft is written before the record that replaces it
       await (await this.#deps.store()).saveSession(record);
       this.#pending = null;
       this.saveError = null;
@@ -203,8 +256,12 @@ export class SessionController {
       });
   }
 
-  #onFrame(f: PoseFrame, detectorMs: number): void {
+  #onFrame(camFrame: PoseFrame, detectorMs: number): void {
     const t0 = this.#deps.nowMs();
+    if (camFrame.tMs + this.#frameShiftMs <= this.#lastFrameMs)
+      this.#frameShiftMs = this.#lastFrameMs + 1 - camFrame.tMs;
+    const f = this.#frameShiftMs === 0 ? camFrame : { ...camFrame, tMs: camFrame.tMs + this.#frameShiftMs };
+    this.#lastFrameMs = f.tMs;
     this.frame = f;
     this.clockMs = this.#now();
     if (this.#tracker && this.state.run)
@@ -237,6 +294,7 @@ export class SessionController {
         this.#video = video;
         this.#detectorMeta = { backend: detector.backend, model: detector.model };
         this.#loadPeopleCounter(stream);
+        if (this.state.phase === 'paused') this.#dispatch({ type: 'camera-back', nowMs: this.#now() });
       },
       onFrame: (f, ms) => this.#onFrame(f, ms),
     });
@@ -245,9 +303,12 @@ export class SessionController {
       await stream.done;
     } catch (e) {
       if (this.#stream !== stream) return;
-      this.cameraError = e instanceof CameraError ? e.message : `The pose detector failed: ${message(e)}`;
       this.status = '';
       this.detach();
+      // the picture stopped in the middle of a session: the session pauses (and says why) until Resume
+      if (e instanceof CameraError && e.kind === 'lost' && isRunning(this.state.phase))
+        return this.#dispatch({ type: 'camera-lost', nowMs: this.#now() });
+      this.cameraError = e instanceof CameraError ? e.message : `The pose detector failed: ${message(e)}`;
     }
   }
 

@@ -9,7 +9,10 @@ import { openSpineStore, type SpineStore } from '../sessions/storage/spine-store
 import { synthesize } from '../exercises/synthesize.ts';
 import { createTracker, getExercise } from '../exercises/registry.ts';
 import { DEFAULT_SETTINGS, type CalibrationRecord } from '../sessions/types.ts';
+import { CameraError, cameraErrorMessage } from '../pose/index.ts';
 import type { FrameSource, PeopleCounter, PoseDetector, PoseFrame, PoseImage } from '../pose/index.ts';
+import { CAMERA_STOPPED } from '../sessions/session-flow.ts';
+import { DRAFT_FAILED } from '../sessions/draft.ts';
 
 const VIDEO = {} as HTMLVideoElement;
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -18,14 +21,17 @@ let dbCount = 0;
 /** A camera the test shows frames on; its "image" is the frame, which the fake detector hands back. */
 function fakeCamera() {
   let deliver: ((image: PoseImage, tMs: number) => Promise<void>) | null = null;
+  let unplug: (() => void) | null = null;
   const state = { closed: false };
   const source: FrameSource = {
     width: 640,
     height: 360,
     warmupImage: null,
     frames: (onFrame, signal) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
         deliver = onFrame;
+        state.closed = false;
+        unplug = () => reject(new CameraError('lost', cameraErrorMessage('lost')));
         signal.addEventListener('abort', () => resolve(), { once: true });
       }),
     close: () => void (state.closed = true),
@@ -35,6 +41,8 @@ function fakeCamera() {
     state,
     running: () => deliver !== null && !state.closed,
     show: (f: PoseFrame) => deliver?.(f as unknown as PoseImage, f.tMs) ?? Promise.resolve(),
+    /** The camera's track ends (unplugged, taken by another app). */
+    unplug: () => unplug?.(),
   };
 }
 
@@ -73,6 +81,7 @@ function setup(o: Options = {}) {
       ...s,
       saveSession: () => Promise.reject(new Error('disk full')),
       saveRecording: () => Promise.reject(new Error('disk full')),
+      saveDraft: () => Promise.reject(new Error('disk full')),
     };
   };
   const counter: PeopleCounter & { disposed: boolean } = {
@@ -186,9 +195,14 @@ describe('SessionController', () => {
     h.session.begin();
     const { done } = await attached(h);
     await h.show(tenTilts.slice(0, 60));
+    // the draft cannot be kept: said, and the session goes on counting
+    expect(h.session.draftError).toBe(DRAFT_FAILED);
+    expect(h.session.state.phase).toBe('counting');
+    expect(h.session.state.run?.reps).toBeGreaterThan(0);
     h.session.skipStretch(); // the stretch ends: its recording cannot be stored
     for (let i = 0; i < 20 && (h.session.saveError === null || h.session.recordingError === null); i++) await settle();
     expect(h.session.state.phase).toBe('done');
+    expect(h.session.state.results).toHaveLength(0); // skipped: in memory until saved
     expect(h.session.saveError).toBe('disk full');
     expect(h.session.recordingError).toMatch(/could not be kept.*disk full/);
     h.flags.failStore = false; // space was freed: "Save again"
@@ -205,5 +219,52 @@ describe('SessionController', () => {
     await h.session.attach(VIDEO);
     expect(h.session.cameraError).toBe('The pose detector failed: NotReadableError');
     expect(h.det.disposed).toBe(false); // never loaded
+  });
+
+  it('the camera unplugged mid-stretch: pauses with the message, Resume goes on with the reps counted so far', async () => {
+    const h = setup();
+    h.session.start([TILT], [CALIBRATED]);
+    h.session.begin();
+    const first = await attached(h);
+    await h.show(tenTilts.slice(0, 70));
+    const reps = h.session.state.run?.reps ?? 0;
+    expect(h.session.state.phase).toBe('counting');
+    expect(reps).toBeGreaterThan(0);
+    h.camera.unplug();
+    await first.done;
+    expect(h.session.state.phase).toBe('paused');
+    expect(h.spoken.at(-1)).toEqual([CAMERA_STOPPED, true]);
+    expect(h.session.cameraError).toBeNull(); // the pause says it, not a camera error
+    expect(h.camera.state.closed).toBe(true);
+    // 40 s later the camera is back: the same stretch goes on through the camera check, its reps kept
+    const again = h.session.resume(VIDEO);
+    for (let i = 0; i < 20 && !h.camera.running(); i++) await settle();
+    expect(h.session.state.phase).toBe('setup');
+    expect(h.session.state.run?.reps).toBe(reps);
+    await h.show(tenTilts, 40_000 + h.clock.ms);
+    expect(h.session.state.phase).toBe('rating'); // the target reached with the reps from before the pause
+    expect(h.session.state.run?.reps).toBeGreaterThanOrEqual(10);
+    h.session.detach();
+    await again;
+  });
+
+  it('keeps the session as a draft while it runs, and drops the draft when the session is saved', async () => {
+    const h = setup();
+    h.session.start([TILT], [CALIBRATED]);
+    h.session.begin();
+    const { done } = await attached(h);
+    await h.show(tenTilts.slice(0, 70));
+    const db = await h.real;
+    let draft = await db.latestDraft();
+    for (let i = 0; i < 20 && !draft?.current?.reps; i++) draft = (await settle(), await db.latestDraft());
+    expect(draft?.id).toBe(`session-${new Date(Date.UTC(2026, 2, 2, 8)).toISOString()}`);
+    expect(draft?.current?.reps).toBeGreaterThan(0);
+    h.session.finishStretch();
+    h.session.rate('same', 0);
+    for (let i = 0; i < 20 && h.session.savedId === null; i++) await settle();
+    expect(await db.latestDraft()).toBeUndefined();
+    expect(await db.listSessions()).toHaveLength(1);
+    h.session.detach();
+    await done;
   });
 });

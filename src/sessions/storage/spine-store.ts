@@ -8,15 +8,19 @@ import type { CalibrationRecord, SessionRecord, Settings } from '../types.ts';
 import { recordingKey, type StretchRecording } from '../recording.ts';
 import { resolveSettings } from '../types.ts';
 import { toStorageError } from './errors.ts';
+import type { SessionDraft } from '../draft.ts';
 
 interface SpineDB extends DBSchema {
   sessions: { key: string; value: SessionRecord; indexes: { byDay: string } };
   calibrations: { key: [string, string]; value: CalibrationRecord };
   settings: { key: string; value: Partial<Settings> };
   recordings: { key: [string, string]; value: StretchRecording };
+  drafts: { key: string; value: SessionDraft };
 }
 
 export const DB_NAME = 'spine-coach';
+/** 1: sessions, calibrations, settings. 2: + recordings. 3: + drafts. Upgrades only add stores: nothing is wiped. */
+export const DB_VERSION = 3;
 const SETTINGS_KEY = 'user';
 /** Landmark recordings are kept for the newest this many sessions (~9 MB for a 15-minute one); older ones are
  * dropped, their session records stay. */
@@ -24,6 +28,7 @@ export const RECORDED_SESSIONS_KEPT = 30;
 
 /** What the app stores on this device. */
 export interface SpineStore {
+  /** Saves a session; its draft (same id), if any, goes in the same transaction. */
   saveSession(r: SessionRecord): Promise<void>;
   /** All sessions, newest first. */
   listSessions(): Promise<SessionRecord[]>;
@@ -42,6 +47,11 @@ export interface SpineStore {
   listRecordingKeys(): Promise<Set<string>>;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
+  /** Keeps the running session so far (one draft per session id, replaced each time). */
+  saveDraft(d: SessionDraft): Promise<void>;
+  /** The newest draft of a session never saved (drafts of saved sessions are dropped), or undefined. */
+  latestDraft(): Promise<SessionDraft | undefined>;
+  deleteDraft(id: string): Promise<void>;
   close(): void;
 }
 
@@ -88,7 +98,7 @@ async function replaceSession(
 /** Opens (creating on first use) the app's database. */
 export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
   const db: IDBPDatabase<SpineDB> = await guard(() =>
-    openDB<SpineDB>(name, 2, {
+    openDB<SpineDB>(name, DB_VERSION, {
       upgrade(d, oldVersion) {
         if (oldVersion < 1) {
           d.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byDay', 'day');
@@ -96,11 +106,16 @@ export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
           d.createObjectStore('settings');
         }
         if (oldVersion < 2) d.createObjectStore('recordings', { keyPath: ['sessionId', 'exercise'] });
+        if (oldVersion < 3) d.createObjectStore('drafts', { keyPath: 'id' });
       },
     }),
   );
   return {
-    saveSession: (r) => guard(async () => void (await db.put('sessions', r))),
+    saveSession: (r) =>
+      guard(async () => {
+        const tx = db.transaction(['sessions', 'drafts'], 'readwrite');
+        await Promise.all([tx.objectStore('sessions').put(r), tx.objectStore('drafts').delete(r.id), tx.done]);
+      }),
     listSessions: () =>
       guard(async () => (await db.getAll('sessions')).sort((a, b) => b.startedIso.localeCompare(a.startedIso))),
     getSession: (id) => guard(() => db.get('sessions', id)),
@@ -124,6 +139,17 @@ export async function openSpineStore(name = DB_NAME): Promise<SpineStore> {
       guard(async () => new Set((await db.getAllKeys('recordings')).map(([id, ex]) => recordingKey(id, ex)))),
     loadSettings: () => guard(async () => resolveSettings(await db.get('settings', SETTINGS_KEY))),
     saveSettings: (s) => guard(async () => void (await db.put('settings', s, SETTINGS_KEY))),
+    saveDraft: (d) => guard(async () => void (await db.put('drafts', d))),
+    latestDraft: () =>
+      guard(async () => {
+        const drafts = (await db.getAll('drafts')).sort((a, b) => b.savedIso.localeCompare(a.savedIso));
+        for (const d of drafts) {
+          if (!(await db.getKey('sessions', d.id))) return d;
+          await db.delete('drafts', d.id); // its session was saved after this draft was written
+        }
+        return undefined;
+      }),
+    deleteDraft: (id) => guard(() => db.delete('drafts', id)),
     close: () => db.close(),
   };
 }
