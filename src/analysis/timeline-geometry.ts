@@ -105,6 +105,11 @@ export function timelineGeometry(t: Timeline, w: number, h: number): TimelineGeo
   };
 }
 
+/** The time under a point `fraction` (0..1) of the way across the whole box (a click on the chart). */
+export function timeAtFraction(g: TimelineGeometry, fraction: number, durationS: number): number {
+  return Math.min(Math.max((fraction * g.w - g.plot.x) / g.plot.w, 0), 1) * durationS;
+}
+
 /** Where the playhead at `tS` sits across the whole box, 0..1 of its width (the component positions it by CSS). */
 export function playheadFraction(g: TimelineGeometry, tS: number, durationS: number): number {
   const frac = durationS > 0 ? Math.min(Math.max(tS / durationS, 0), 1) : 0;

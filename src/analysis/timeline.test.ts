@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countTrackCurve, type DepthCurve } from './count-track.ts';
 import { nearestIndex, stepFrame, timelineOf, type SessionMarks } from './timeline.ts';
-import { playheadFraction, timelineGeometry } from './timeline-geometry.ts';
+import { playheadFraction, timeAtFraction, timelineGeometry } from './timeline-geometry.ts';
 import { getSpec } from '../exercises/registry.ts';
 import { targetDepth } from '../exercises/counting/counting.ts';
 import { synthesize } from '../exercises/synthesize.ts';
@@ -198,6 +198,9 @@ describe('frames and geometry', () => {
     const points = g.path.split(/[ML]/).filter(Boolean).length;
     expect(points).toBeLessThanOrEqual(4 * (g.plot.w + 2));
     expect(g.path.match(/M/g)).toHaveLength(2);
+    expect(t.frameS).toBeCloseTo(0.1);
     expect(playheadFraction(g, 300, 600)).toBeCloseTo((g.plot.x + g.plot.w / 2) / g.w);
+    expect(timeAtFraction(g, playheadFraction(g, 123, 600), 600)).toBeCloseTo(123);
+    expect(timeAtFraction(g, 0, 600)).toBe(0); // left of the plot: its start
   });
 });

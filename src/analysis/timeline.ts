@@ -9,6 +9,7 @@ import { targetDepth } from '../exercises/counting/counting.ts';
 import type { ExerciseSpec } from '../exercises/counting/spec.ts';
 import { getSpec } from '../exercises/registry.ts';
 import type { CountingReport, ExerciseId, NotJudgedReason, Side, TrackerOptions } from '../exercises/types.ts';
+import { median } from '../motion/stats.ts';
 import type { LandmarkTrack } from '../pose/types.ts';
 import { formatDepth } from '../sessions/session-view.ts';
 import type { SideKey, StopRecord, StretchResult } from '../sessions/types.ts';
@@ -74,6 +75,8 @@ export interface Timeline {
   readonly unit: 'deg' | 'ratio';
   readonly signalLabel: string;
   readonly curve: DepthCurve;
+  /** One analysed frame, seconds (the median gap between frames): what the arrow keys step. */
+  readonly frameS: number;
   /** The depth axis: the curve and the lines, with 10 % headroom. */
   readonly yMin: number;
   readonly yMax: number;
@@ -226,8 +229,8 @@ export function timelineOf(input: TimelineInput): Timeline {
   markers.sort((a, b) => a.tS - b.tS);
 
   const rows: RepRow[] = bands.map((b) => {
-    const rec = b.kind === 'rep' ? report.reps[b.n - 1] : report.holds[b.n - 1];
-    const peak = rec?.peakDepth ?? 0;
+    const hold = b.kind === 'hold' ? report.holds[b.n - 1] : undefined;
+    const peak = (hold ?? report.reps[b.n - 1])?.peakDepth ?? 0;
     const limit = limitFor(calibrated, b.side ?? undefined);
     const over = limit !== null && peak > limit;
     const range =
@@ -244,7 +247,7 @@ export function timelineOf(input: TimelineInput): Timeline {
       const peakS = p >= 0 ? curve.tS[p]! : b.startS + total / 2;
       tempo = `${(peakS - b.startS).toFixed(1)} s out, ${(b.endS - peakS).toFixed(1)} s back`;
     }
-    const held = b.kind === 'hold' && rec && 'heldS' in rec ? `${rec.heldS.toFixed(1)} s` : '';
+    const held = hold ? `${hold.heldS.toFixed(1)} s` : '';
     return {
       rep: b.kind === 'rep' ? b.n : (repStarts.get(b.startS) ?? null),
       startS: b.startS,
@@ -276,6 +279,7 @@ export function timelineOf(input: TimelineInput): Timeline {
     unit,
     signalLabel: def.signal.label,
     curve,
+    frameS: median(Array.from(curve.tS.subarray(1), (s, i) => s - curve.tS[i]!)) || 0.1,
     yMin: lo - pad,
     yMax: hi + pad,
     lines,
