@@ -1,12 +1,13 @@
 /**
- * The page side of `npx tsx scripts/bench-timeline.ts`: mounts the review timeline (Timeline.svelte, hand-drawn SVG)
- * with a long recording (default 10 minutes at 10 fps, 100 reps, 20 markers, 10 spans not judged), and measures the
- * first render, a playhead move and the heap it holds. Installed on `#/bench-timeline` only (see main.ts), exposed as
+ * The page side of `npx tsx scripts/bench-timeline.ts`: draws the review timeline of a long recording (default 10
+ * minutes at 10 fps, 100 reps, 20 markers, 10 spans not judged) with Timeline.svelte (hand-drawn SVG) or uPlot, and
+ * measures the first render, a playhead move and the heap one chart holds. Installed on `#/bench-timeline` only (see main.ts), exposed as
  * `window.__spineTimelineBench`. Browser-only glue.
  */
 import { flushSync, mount, unmount } from 'svelte';
-import Timeline from '../ui/components/Timeline.svelte';
-import { timelineOf } from '../analysis/timeline.ts';
+import TimelineChart from '../ui/components/Timeline.svelte';
+import { timelineOf, type Timeline } from '../analysis/timeline.ts';
+import { uplotChart } from './uplot-chart.ts';
 import { getSpec } from '../exercises/registry.ts';
 import type { CountingReport } from '../exercises/types.ts';
 import { PLAYBACK_RATES, type Playback, type PlaybackRate } from '../state/playback.svelte.ts';
@@ -14,6 +15,8 @@ import { heapMB } from './bench-probes.ts';
 import { summarizeMs, type MsSummary } from './stats.ts';
 
 export interface TimelineBenchRequest {
+  /** The hand-drawn SVG (Timeline.svelte), or uPlot for comparison (the script loads it into the page first). */
+  readonly chart: 'svg' | 'uplot';
   readonly minutes: number;
   readonly fps: number;
   readonly reps: number;
@@ -85,9 +88,29 @@ function longTimeline(req: TimelineBenchRequest) {
   return timelineOf({ report, curve: { tS, depth }, spec: getSpec('pelvic-tilt'), durationS });
 }
 
+/** One chart under test: drawn into `target` when made; `move` puts the playhead at `tS`. */
+export interface BenchChart {
+  move(tS: number): void;
+  destroy(): void | Promise<void>;
+}
+
+function svgChart(target: HTMLElement, timeline: Timeline): BenchChart {
+  const playback = new StillPlayback();
+  const app = mount(TimelineChart, { target, props: { timeline, playback } });
+  flushSync();
+  return {
+    move(tS) {
+      playback.seekTo(tS * 1000);
+      flushSync();
+    },
+    destroy: () => unmount(app),
+  };
+}
+
 export function installTimelineBench(): void {
   window.__spineTimelineBench = async (req) => {
     const timeline = longTimeline(req);
+    const make = req.chart === 'uplot' ? uplotChart : svgChart;
     const render: number[] = [];
     const move: number[] = [];
     let heap = NaN;
@@ -97,10 +120,8 @@ export function installTimelineBench(): void {
       target.style.width = '960px';
       document.body.append(target);
       const before = heapMB();
-      const playback = new StillPlayback();
       const t0 = performance.now();
-      const app = mount(Timeline, { target, props: { timeline, playback } });
-      flushSync();
+      const chart = make(target, timeline);
       await frame();
       await frame();
       render.push(performance.now() - t0);
@@ -110,13 +131,12 @@ export function installTimelineBench(): void {
       }
       for (let k = 1; k <= 30; k++) {
         const m0 = performance.now();
-        playback.seekTo((k / 30) * timeline.durationS * 1000);
-        flushSync();
+        chart.move((k / 30) * timeline.durationS);
         target.getBoundingClientRect(); // the layout the move causes
         move.push(performance.now() - m0);
         await frame();
       }
-      await unmount(app);
+      await chart.destroy();
       target.remove();
     }
     return {
