@@ -7,12 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { acceptDisclaimer } from './app-helpers.ts';
+import { analyseBloomfit, BLOOMFIT } from './pose-helpers.ts';
 import { SessionRecorder } from '../../src/sessions/recording.ts';
 import type { LandmarkTrack } from '../../src/pose/types.ts';
 import type { SessionRecord, StopRecord } from '../../src/sessions/types.ts';
 import { dayKey } from '../../src/sessions/types.ts';
 
-const BLOOMFIT = path.resolve(import.meta.dirname, '../../../shared/footage/bloomfit/pelvic_tilt.mp4');
 const TRACK = path.resolve(import.meta.dirname, '../fixtures/tracks/bloomfit__pelvic_tilt.json');
 const SHOT = (name: string) => `/tmp/timeline-${name}.png`;
 
@@ -34,9 +34,7 @@ test('video page: one band per counted rep; rep 2 by band and by row seeks the v
 }) => {
   test.skip(!existsSync(BLOOMFIT), '../shared/footage is absent');
   test.setTimeout(300_000);
-  await page.goto('/#/video?backend=mediapipe-cpu&model=full');
-  await page.getByTestId('exercise-picker').selectOption('pelvic-tilt');
-  await page.getByTestId('video-file').setInputFiles(BLOOMFIT);
+  await analyseBloomfit(page);
   // the same count as `npm run analyze -- bloomfit/pelvic_tilt.mp4 --exercise pelvic-tilt` (6, the manifest's tucks)
   await expect(page.getByTestId('review-headline')).toHaveText('6 reps', { timeout: 240_000 });
   const bands = page.getByTestId('timeline-band');
