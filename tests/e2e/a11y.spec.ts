@@ -3,20 +3,10 @@
  * analysed, a session at its intro and at calibration, History, Settings, About): no serious or critical violation.
  */
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe-helpers.ts';
 import { acceptDisclaimer, openStillScreen, startStandingStretch, STILL_SCREENS } from './app-helpers.ts';
 import { GENERATED, waitForPoses } from './pose-helpers.ts';
-
-/** The serious and critical violations on the page as it is now: rule id, impact and how many elements. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('no serious or critical axe violation on any screen', async ({ page }) => {
   test.setTimeout(300_000);

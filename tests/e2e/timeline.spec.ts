@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { acceptDisclaimer } from './app-helpers.ts';
+import { seriousViolations } from './axe-helpers.ts';
 import { analyseBloomfit, BLOOMFIT } from './pose-helpers.ts';
 import { SessionRecorder } from '../../src/sessions/recording.ts';
 import type { LandmarkTrack } from '../../src/pose/types.ts';
@@ -162,6 +163,7 @@ test("Watch: the stored session's curve with its limit, stops and PAIN press; re
   await page.getByTestId('timeline').press('ArrowRight');
   await expect.poll(() => timelineTime(page)).toBeCloseTo(rep2.startS + 0.1, 1);
   await page.screenshot({ path: SHOT('watch'), fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]); // the bands and markers are buttons with their words
 
   await page.getByTestId('rate-0.25').click();
   await expect(page.getByTestId('rate-0.25')).toHaveAttribute('aria-pressed', 'true');
