@@ -11,6 +11,7 @@ import type {
   NotJudgedSpan,
   RepRecord,
   TrackerOptions,
+  TrackerUpdate,
 } from '../exercises/types.ts';
 import type { LandmarkTrack } from '../pose/types.ts';
 
@@ -21,8 +22,36 @@ export function countTrack(track: LandmarkTrack, exercise: ExerciseId, options?:
   return countTrackWith(track, getSpec(exercise), options);
 }
 
+/** The stretch's depth signal frame by frame, as the counter saw it: seconds from the track's start, and the depth in
+ * the signal's unit (NaN where the frame was not judged). */
+export interface DepthCurve {
+  readonly tS: Float64Array;
+  readonly depth: Float64Array;
+}
+
+/** Counts a track and keeps the depth the counter used on each frame (the review timeline draws it). */
+export function countTrackCurve(
+  track: LandmarkTrack,
+  exercise: ExerciseId,
+  options?: TrackerOptions,
+): { readonly report: CountingReport; readonly curve: DepthCurve } {
+  const n = track.frames.length;
+  const curve = { tS: new Float64Array(n), depth: new Float64Array(n) };
+  let i = 0;
+  const report = countTrackWith(track, getSpec(exercise), options, (u) => {
+    curve.tS[i] = u.tMs / 1000;
+    curve.depth[i++] = u.depth ?? NaN;
+  });
+  return { report, curve };
+}
+
 /** The same with a spec of its own (the leave-one-clip-out check counts with thresholds derived from other clips). */
-export function countTrackWith(track: LandmarkTrack, spec: ExerciseSpec, options?: TrackerOptions): CountingReport {
+export function countTrackWith(
+  track: LandmarkTrack,
+  spec: ExerciseSpec,
+  options?: TrackerOptions,
+  onUpdate?: (u: TrackerUpdate) => void,
+): CountingReport {
   const exercise = spec.definition.id;
   const tracker = new GenericTracker(spec, options);
   const reps: RepRecord[] = [];
@@ -43,7 +72,11 @@ export function countTrackWith(track: LandmarkTrack, spec: ExerciseSpec, options
       } else if (e.type === 'judged-again') close(e.tMs / 1000);
     }
   };
-  for (const frame of track.frames) take(tracker.step(frame).events);
+  for (const frame of track.frames) {
+    const u = tracker.step(frame);
+    onUpdate?.(u);
+    take(u.events);
+  }
   take(tracker.finish());
   close(track.durationS);
   return { exercise, repCount: reps.length, reps, holds, notJudged, faults: tracker.faults() };

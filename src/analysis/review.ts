@@ -26,7 +26,8 @@ export interface Review {
   readonly faults: readonly ReviewItem[];
 }
 
-const WHY: Record<NotJudgedReason, string> = {
+/** Why a span was not judged, in words. */
+export const NOT_JUDGED_WORDS: Record<NotJudgedReason, string> = {
   'no-person': 'nobody in the picture',
   'low-visibility': 'the joints it needs were not seen clearly',
   'out-of-frame': 'part of the body was out of the picture',
@@ -59,7 +60,9 @@ export function reviewOf(report: CountingReport, def: ExerciseDefinition): Revie
   }));
   const byReason = new Map<NotJudgedReason, number>();
   for (const s of report.notJudged) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + s.endS - s.startS);
-  const notJudged = [...byReason].sort((a, b) => b[1] - a[1]).map(([reason, s]) => `${s.toFixed(1)} s: ${WHY[reason]}`);
+  const notJudged = [...byReason]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, s]) => `${s.toFixed(1)} s: ${NOT_JUDGED_WORDS[reason]}`);
   const n = report.repCount;
   const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   const counted =

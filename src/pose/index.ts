@@ -37,7 +37,7 @@ export {
 } from './file-frames.ts';
 export { analyzeFrames, openVideoFrames, type AnalyzeFramesOptions, type FrameTimings } from './video-frames.ts';
 export { analysisProgress, formatClock, formatProgress, type AnalysisProgress } from './progress.ts';
-export { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
+export { parseLandmarkTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';
 export { poseParams } from './hash-params.ts';
 export { sampleLuma, type LumaSample } from './picture-sample.ts';

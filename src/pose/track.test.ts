@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLandmarkTrack, replayTrack, roundFrame } from './track.ts';
+import { parseLandmarkTrack, roundFrame } from './track.ts';
 import type { LandmarkTrack, PoseFrame } from './types.ts';
 
 const lm = Array.from({ length: 33 }, (_, i) => ({
@@ -39,21 +39,5 @@ describe('landmark tracks', () => {
     expect(() => parseLandmarkTrack({ format: 'other' })).toThrow(/not a spine-coach/);
     expect(() => parseLandmarkTrack(track([frame(100), frame(0)]))).toThrow(/never decrease/);
     expect(() => parseLandmarkTrack(track([{ ...frame(0), landmarks: lm.slice(0, 17) }]))).toThrow(/33 points/);
-  });
-  it('replays every frame in order, and stops when aborted', async () => {
-    const seen: number[] = [];
-    await replayTrack(track([frame(0), frame(10), frame(20)]), (f) => seen.push(f.tMs), undefined, 10);
-    expect(seen).toEqual([0, 10, 20]);
-    const ac = new AbortController();
-    const seen2: number[] = [];
-    await replayTrack(
-      track([frame(0), frame(50), frame(100)]),
-      (f) => {
-        seen2.push(f.tMs);
-        ac.abort();
-      },
-      ac.signal,
-    );
-    expect(seen2).toEqual([0]);
   });
 });

@@ -35,24 +35,3 @@ export function parseLandmarkTrack(json: unknown): LandmarkTrack {
   });
   return t as LandmarkTrack;
 }
-
-/**
- * Replays a recorded track in real time (scaled by `speed`), calling `onFrame` at each frame's timestamp.
- * Resolves at the end of the track or when `signal` aborts.
- */
-export async function replayTrack(
-  track: LandmarkTrack,
-  onFrame: (frame: PoseFrame) => void,
-  signal?: AbortSignal,
-  speed = 1,
-): Promise<void> {
-  const first = track.frames[0]?.tMs ?? 0;
-  const start = performance.now();
-  for (const frame of track.frames) {
-    if (signal?.aborted) return;
-    const waitMs = (frame.tMs - first) / speed - (performance.now() - start);
-    if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
-    if (signal?.aborted) return;
-    onFrame(frame);
-  }
-}

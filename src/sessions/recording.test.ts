@@ -21,16 +21,19 @@ describe('session recorder', () => {
       imageWidth: 640,
       imageHeight: 360,
     });
-    for (let i = 0; i < 90; i++) r.add('pelvic-tilt', frame(50_000 + (i * 1000) / 30));
+    for (let i = 0; i < 90; i++) r.add('pelvic-tilt', frame(50_000 + (i * 1000) / 30), 7000 + (i * 1000) / 30);
     for (let i = 0; i < 30; i++) r.add('cat-camel', frame(80_000 + (i * 1000) / 30));
     expect(r.exercises).toEqual(['pelvic-tilt', 'cat-camel']);
     const tilt = r.take('pelvic-tilt', 's1', META)!;
     expect(tilt.tMs).toHaveLength(30);
     expect(tilt.tMs[0]).toBe(0);
+    expect(tilt.startSessionMs).toBe(7000); // where the session's stops fall on it
     expect(recordingTrack(tilt).durationS).toBeCloseTo(2.9, 1);
     expect(r.exercises).toEqual(['cat-camel']); // taken out of memory
     expect([r.has('pelvic-tilt'), r.has('cat-camel')]).toEqual([false, true]);
-    expect(r.take('cat-camel', 's1', META)!.tMs).toHaveLength(10);
+    const roll = r.take('cat-camel', 's1', META)!;
+    expect(roll.tMs).toHaveLength(10);
+    expect(roll).not.toHaveProperty('startSessionMs'); // offered without the session clock
   });
 
   it(`a stretch left running for 2 hours keeps its first ${MAX_RECORDED_FRAMES / 600} minutes, no more`, () => {

@@ -30,6 +30,9 @@ export interface StretchRecording {
   readonly model: ModelType;
   readonly imageWidth: number;
   readonly imageHeight: number;
+  /** Session time of the first frame, ms (where the session's stops fall on this recording); absent in recordings
+   * made before it was kept. */
+  readonly startSessionMs?: number;
   /** Frame times from the stretch's first frame, ms. */
   readonly tMs: Float64Array;
   readonly score: Float32Array;
@@ -46,9 +49,11 @@ class Packed {
   world = new Float32Array(64 * PER_LIST);
   imageWidth = 0;
   imageHeight = 0;
+  startSessionMs: number | undefined;
 
-  push(f: PoseFrame): void {
+  push(f: PoseFrame, sessionMs: number | undefined): void {
     if (this.n >= MAX_RECORDED_FRAMES) return;
+    if (this.n === 0) this.startSessionMs = sessionMs;
     if (this.n === this.tMs.length) this.#grow();
     const i = this.n++;
     this.tMs[i] = f.tMs;
@@ -102,12 +107,12 @@ function read(from: Float32Array, i: number): { x: number; y: number; z: number;
 export class SessionRecorder {
   readonly #packs = new Map<ExerciseId, Packed>();
 
-  /** Offers a frame seen while `exercise` was being done. */
-  add(exercise: ExerciseId, frame: PoseFrame): void {
+  /** Offers a frame seen while `exercise` was being done, at `sessionMs` on the session clock. */
+  add(exercise: ExerciseId, frame: PoseFrame, sessionMs?: number): void {
     let p = this.#packs.get(exercise);
     if (!p) this.#packs.set(exercise, (p = new Packed()));
     if (p.n > 0 && frame.tMs - p.tMs[p.n - 1]! < MIN_GAP_MS) return;
-    p.push(frame);
+    p.push(frame, sessionMs);
   }
 
   /** Whether frames of `exercise` are held. */
@@ -132,6 +137,7 @@ export class SessionRecorder {
       ...meta,
       imageWidth: p.imageWidth,
       imageHeight: p.imageHeight,
+      ...(p.startSessionMs === undefined ? {} : { startSessionMs: p.startSessionMs }),
       tMs: p.tMs.slice(0, p.n).map((t) => t - t0),
       score: p.score.slice(0, p.n),
       image: p.image.slice(0, p.n * PER_LIST),

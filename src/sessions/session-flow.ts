@@ -137,7 +137,9 @@ function onFrame(s: SessionState, frameAction: Extract<Action, { type: 'frame' }
   const asked = peopleDue(s.people, s.phase, a.nowMs);
   const st: SessionState = { ...s, update: a.update, setup, people: asked ?? s.people };
   const before: Effect[] = [
-    ...(RECORDED_PHASES.has(s.phase) ? [{ type: 'record', exercise: run.def.id, frame: a.frame } as const] : []),
+    ...(RECORDED_PHASES.has(s.phase)
+      ? [{ type: 'record', exercise: run.def.id, frame: a.frame, sessionMs: a.nowMs } as const]
+      : []),
     ...(asked ? [{ type: 'count-people' } as const] : []),
     ...(s.phase === 'counting'
       ? cuesFor(a.update, s.update, run.def).flatMap((c): Effect[] =>

@@ -99,7 +99,7 @@ export type Effect =
   /** The rep sound. */
   | { type: 'beep' }
   /** Keep this frame for review as part of `exercise`'s recording. */
-  | { type: 'record'; exercise: ExerciseId; frame: PoseFrame }
+  | { type: 'record'; exercise: ExerciseId; frame: PoseFrame; sessionMs: number }
   /** `exercise` is over in this session (rated, stopped, skipped): its recording goes to storage and out of memory. */
   | { type: 'stretch-ended'; exercise: ExerciseId; sessionId: string }
   /** Run the people counter on the current camera picture and answer with `people-counted`. */

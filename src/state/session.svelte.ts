@@ -172,7 +172,7 @@ export class SessionController {
       case 'beep':
         return this.#deps.beep();
       case 'record':
-        return this.#recorder.add(e.exercise, e.frame);
+        return this.#recorder.add(e.exercise, e.frame, e.sessionMs);
       case 'stretch-ended':
         return void this.#storeRecording(e.exercise, e.sessionId);
       case 'count-people':

@@ -4,13 +4,8 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  acceptDisclaimer,
-  openStillScreen,
-  seriousViolations,
-  startStandingStretch,
-  STILL_SCREENS,
-} from './app-helpers.ts';
+import { seriousViolations } from './axe-helpers.ts';
+import { acceptDisclaimer, openStillScreen, startStandingStretch, STILL_SCREENS } from './app-helpers.ts';
 import { GENERATED, waitForPoses } from './pose-helpers.ts';
 
 test('no serious or critical axe violation on any screen', async ({ page }) => {

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type { SessionRecord } from '../../src/sessions/types.ts';
 
@@ -41,16 +40,6 @@ export const STILL_SCREENS = [
 export async function openStillScreen(page: Page, screen: (typeof STILL_SCREENS)[number]) {
   await page.goto(`/${screen.hash}`);
   await expect(page.getByRole('heading', { name: screen.heading, exact: true }).first()).toBeVisible();
-}
-
-/** The serious and critical violations on the page as it is now: rule id, impact and how many elements. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Writes session records straight into the app's IndexedDB, as the app would have saved them. */

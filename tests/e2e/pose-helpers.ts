@@ -48,3 +48,13 @@ export function watchForeignRequests(page: Page | BrowserContext, origin: string
   });
   return foreign;
 }
+
+/** bloomfit/pelvic_tilt.mp4 of the shared footage: 6 kneeling pelvic tilts (absent where ../shared is). */
+export const BLOOMFIT = path.resolve(import.meta.dirname, '../../../shared/footage/bloomfit/pelvic_tilt.mp4');
+
+/** On the video page, counts the bloomfit tilts as pelvic tilts on mediapipe-cpu, full model (the labelled tracks' pick). */
+export async function analyseBloomfit(page: Page): Promise<void> {
+  await page.goto('/#/video?backend=mediapipe-cpu&model=full');
+  await page.getByTestId('exercise-picker').selectOption('pelvic-tilt');
+  await page.getByTestId('video-file').setInputFiles(BLOOMFIT);
+}

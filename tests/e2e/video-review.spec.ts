@@ -5,16 +5,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { analyseBloomfit, BLOOMFIT } from './pose-helpers.ts';
 
-const BLOOMFIT = path.resolve(import.meta.dirname, '../../../shared/footage/bloomfit/pelvic_tilt.mp4');
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots';
 
 test('a video of kneeling pelvic tilts (bloomfit) counts 6 reps, and a rep jumps the video to it', async ({ page }) => {
   test.skip(!existsSync(BLOOMFIT), '../shared/footage is absent');
   test.setTimeout(240_000);
-  await page.goto('/#/video?backend=mediapipe-cpu&model=full');
-  await page.getByTestId('exercise-picker').selectOption('pelvic-tilt');
-  await page.getByTestId('video-file').setInputFiles(BLOOMFIT);
+  await analyseBloomfit(page);
   await expect(page.getByTestId('review-headline')).toHaveText('6 reps', { timeout: 200_000 });
   const reps = page.getByTestId('review-reps').getByRole('button');
   await expect(reps).toHaveCount(6);

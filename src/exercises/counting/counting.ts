@@ -58,6 +58,16 @@ function adaptHold(spec: HoldSpec, cal: number | undefined): HoldSpec {
   return { ...spec, enterDepth: Math.min(spec.enterDepth, 0.8 * cal), exitDepth: Math.min(spec.exitDepth, 0.6 * cal) };
 }
 
+/** The depth a rep or hold must reach to count, after the calibration adapts it, in the signal's unit; null for the
+ * counters that count swings between extremes (cat/camel) or stages on two signals (back block). */
+export function targetDepth(spec: ExerciseSpec, options: TrackerOptions = {}): number | null {
+  const c = spec.counter;
+  const cal = calibratedDepth(options);
+  if (c.type === 'reps') return adaptReps(c, cal).enterDepth;
+  if (c.type === 'hold') return adaptHold(c, cal).enterDepth;
+  return null;
+}
+
 function holdTargetMs(def: ExerciseDefinition, options: TrackerOptions): number {
   return 1000 * (options.holdTargetS ?? def.targets.holdS?.min ?? 0);
 }
