@@ -18,6 +18,9 @@ import { INITIAL_SESSION, sessionStep, type Action, type Effect, type SessionSta
 import type { CalibrationRecord, Relief, SessionRecord, Settings, StopChoice } from '../sessions/types.ts';
 import { SessionRecorder } from '../sessions/recording.ts';
 import type { SpineStore } from '../sessions/storage/spine-store.ts';
+import type { VideoStore } from '../sessions/storage/video-store.ts';
+import { sessionIdOf } from '../sessions/session-state.ts';
+import { SessionVideo } from './session-video.svelte.ts';
 
 /** What the session needs from the browser (session-deps.ts wires the real ones). */
 export interface SessionDeps {
@@ -28,6 +31,8 @@ export interface SessionDeps {
   loadPeopleCounter(): Promise<PeopleCounter>;
   createTracker(id: ExerciseId, options: TrackerOptions): ExerciseTracker;
   store(): Promise<SpineStore>;
+  /** Where the optional stretch videos go; without it no video is recorded. */
+  videoStore?(): VideoStore;
   settings(): Settings;
   /** Says a line; `interrupt` cuts off what is being said. */
   speak(text: string, interrupt: boolean): void;
@@ -71,8 +76,20 @@ export class SessionController {
   #counter: PeopleCounter | null = null;
   #detectorMeta: { backend: string; model: 'lite' | 'full' | 'heavy' } = { backend: 'unknown', model: 'full' };
 
+  /** The optional video of each stretch (session-video.svelte.ts). */
+  readonly video: SessionVideo;
+
   constructor(deps: SessionDeps) {
     this.#deps = deps;
+    const videoStore = deps.videoStore;
+    this.video = new SessionVideo({
+      store: () => videoStore!(),
+      camera: () => this.#video,
+      enabled: () => !!videoStore && deps.settings().videoOn,
+      nowMs: () => deps.nowMs(),
+      nowIso: () => deps.nowIso(),
+      stored: () => void deps.stored(),
+    });
   }
 
   /** The camera check on the latest frame. */
@@ -104,6 +121,7 @@ export class SessionController {
       nowMs: 0,
       nowIso: this.#deps.nowIso(),
     });
+    this.video.reset(sessionIdOf(this.state.startedIso));
   }
 
   begin = () => this.#dispatch({ type: 'begin', nowMs: this.#now() });
@@ -137,8 +155,10 @@ export class SessionController {
       case 'beep':
         return this.#deps.beep();
       case 'record':
+        this.video.frameKept(e.exercise, e.frame.tMs);
         return this.#recorder.add(e.exercise, e.frame);
       case 'stretch-ended':
+        this.video.stretchEnded(e.exercise);
         return void this.#storeRecording(e.exercise, e.sessionId);
       case 'count-people':
         return this.#countPeople();
@@ -270,6 +290,7 @@ export class SessionController {
 
   /** Stops the camera, the detector and the people counter (the session state stays). */
   detach(): void {
+    this.video.cameraStopped();
     this.#stream?.stop();
     this.#stream = null;
     this.#counter?.dispose();
