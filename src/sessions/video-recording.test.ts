@@ -104,12 +104,15 @@ describe('the landmark frame drawn over the video', () => {
   it.each([
     // [video ms, offset ms, expected index]
     [0, 0, 0],
-    [150, 0, 1],
+    [140, 0, 1],
+    [160, 0, 2], // the nearest, after
     [300, 0, 3],
     [240, 40, 2], // the track's first frame shows 40 ms into the video
-    [39, 40, -1], // before it: nothing
-    [700, 0, -1], // 400 ms after the last frame before it: no person was tracked then
-    [1350, 0, 4],
+    [-200, 40, 0], // before it, within the gap
+    [-300, 40, -1], // further before: nothing
+    [800, 0, -1], // 500 ms from either frame: a pause, nothing drawn
+    [1100, 0, 4],
+    [1550, 0, 4],
     [1700, 0, -1], // past the end
   ])('at %d ms of the video (offset %d ms): frame %d', (videoMs, offsetMs, index) => {
     expect(frameIndexAt(tMs, videoMs, offsetMs, 250)).toBe(index);

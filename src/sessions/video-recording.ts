@@ -94,20 +94,19 @@ export function videoStep(s: VideoRecordingState, e: VideoEvent): Result {
  * the offset stored with the video (the video's time of the track's first frame). */
 export const videoMsOf = (trackMs: number, offsetMs: number): number => trackMs + offsetMs;
 
-/** The landmark frame to draw over the video at `videoMs`: the last frame at or before it (binary search over the
- * track's increasing `tMs`), or -1 before the first one or more than `maxGapMs` after the one found (no person was
- * tracked then, so nothing is drawn rather than a stale skeleton). */
+/** The landmark frame to draw over the video at `videoMs`: the nearest in time (binary search over the track's
+ * increasing `tMs`), or -1 when none is within `maxGapMs` (before the track, after it, or in a pause of the stretch:
+ * nothing is drawn rather than a skeleton that does not belong to the picture). */
 export function frameIndexAt(tMs: ArrayLike<number>, videoMs: number, offsetMs: number, maxGapMs: number): number {
   const t = videoMs - offsetMs;
   let lo = 0;
-  let hi = tMs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
+  let hi = tMs.length; // the first frame after t is in [lo, hi]
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((tMs[mid] ?? Infinity) <= t) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+    if ((tMs[mid] ?? Infinity) <= t) lo = mid + 1;
+    else hi = mid;
   }
-  return found >= 0 && t - (tMs[found] ?? 0) <= maxGapMs ? found : -1;
+  const gap = (i: number) => Math.abs((tMs[i] ?? Infinity) - t);
+  const best = lo > 0 && gap(lo - 1) <= gap(lo) ? lo - 1 : lo;
+  return best < tMs.length && gap(best) <= maxGapMs ? best : -1;
 }

@@ -5,9 +5,11 @@
  * glue performs them and feeds back what happened.
  *
  * Alignment with the landmarks: a landmark frame's tMs is the camera's media time (requestVideoFrameCallback's
- * mediaTime), and the <video> playing the camera reports the same clock as currentTime. When the recorder starts,
- * currentTime is read: the video's time of the stretch's first landmark frame is that frame's media time minus it.
- * The recorder's first frame is the next one the camera delivers, so the error is at most one camera frame.
+ * mediaTime). The time the recorder is started at is read on the performance clock, and turned into media time with
+ * the camera's clock origin, captureTime - mediaTime of a frame (constant: it varied by 0.1 ms over 30 frames in
+ * session-video.spec.ts, where the <video>'s currentTime lagged the frames' mediaTime by up to 1.4 s on a busy main
+ * thread, so it is not used). The video's time of the stretch's first landmark frame is then that frame's media time
+ * minus the start's. The recorder's first frame is the next one the camera delivers: the error is about one frame.
  */
 import type { ExerciseId } from '../exercises/types.ts';
 import {
@@ -33,7 +35,6 @@ export interface SessionVideoDeps {
   camera(): HTMLVideoElement | null;
   /** The person's video switch. */
   enabled(): boolean;
-  nowMs(): number;
   nowIso(): string;
   /** A video was saved or stopped (History's lists changed). */
   stored(): void;
@@ -43,6 +44,14 @@ interface Active {
   readonly exercise: ExerciseId;
   readonly recorder: MediaRecorder;
   readonly writer: Promise<VideoWriter>;
+}
+
+/** The camera's media clock origin on the performance clock (ms): captureTime - mediaTime of its next frame;
+ * presentationTime where the browser gives no captureTime (one frame's delivery later: it varied by 66 ms). */
+function mediaClockOriginMs(camera: HTMLVideoElement): Promise<number> {
+  return new Promise((resolve) =>
+    camera.requestVideoFrameCallback((_now, m) => resolve((m.captureTime ?? m.presentationTime) - m.mediaTime * 1000)),
+  );
 }
 
 const kindOf = (e: unknown): VideoStopKind => (e instanceof StorageError ? e.kind : 'unknown');
@@ -114,42 +123,35 @@ export class SessionVideo {
       return this.#fail(null, e, 'unsupported');
     }
     const exercise = effect.exercise;
-    let startedMs = 0;
-    let markStarted: (offsetMs: number) => void = () => {};
-    const offset = new Promise<number>((r) => (markStarted = r));
-    const writer = offset.then((offsetMs) =>
-      this.#deps.store().start({
+    try {
+      recorder.start(TIMESLICE_MS);
+    } catch (e) {
+      return this.#fail(null, e, 'unsupported');
+    }
+    const startedMs = performance.now(); // the clock captureTime is on
+    const writer = mediaClockOriginMs(camera).then((originMs) => {
+      const startMediaMs = startedMs - originMs;
+      return this.#deps.store().start({
         sessionId: this.#sessionId,
         exercise,
         mimeType: recorder.mimeType || mimeType,
-        offsetMs,
+        offsetMs: (this.#firstMediaMs[exercise] ?? startMediaMs) - startMediaMs,
         startedIso: this.#deps.nowIso(),
-      }),
-    );
+      });
+    });
     const active: Active = { exercise, recorder, writer };
     this.#active = active;
     writer.catch((e: unknown) => this.#fail(active, e));
-    recorder.onstart = () => {
-      startedMs = this.#deps.nowMs();
-      const first = this.#firstMediaMs[exercise] ?? camera.currentTime * 1000;
-      markStarted(first - camera.currentTime * 1000);
-    };
     recorder.ondataavailable = (ev) => {
       writer.then((w) => w.append(ev.data)).catch((e: unknown) => this.#fail(active, e));
     };
     recorder.onstop = () => {
-      const durationMs = this.#deps.nowMs() - startedMs;
+      const durationMs = performance.now() - startedMs;
       writer
         .then((w) => w.finish(durationMs))
         .then(() => this.#deps.stored())
         .catch((e: unknown) => this.#fail(active, e));
     };
     recorder.onerror = (ev) => this.#fail(active, (ev as Event & { error?: unknown }).error ?? 'recorder error');
-    try {
-      recorder.start(TIMESLICE_MS);
-    } catch (e) {
-      this.#active = null;
-      this.#fail(null, e);
-    }
   }
 }

@@ -86,7 +86,6 @@ export class SessionController {
       store: () => videoStore!(),
       camera: () => this.#video,
       enabled: () => !!videoStore && deps.settings().videoOn,
-      nowMs: () => deps.nowMs(),
       nowIso: () => deps.nowIso(),
       stored: () => void deps.stored(),
     });
