@@ -96,6 +96,8 @@ export interface Settings {
   /** Strict form: a form fault pauses the hold or keeps the rep from counting, as each check declares. Off, faults
    * are only said (for people who want counting only). */
   readonly strictForm: boolean;
+  /** Record a video of each stretch of a guided session, kept on this device only (off by default). */
+  readonly videoOn: boolean;
 }
 
 /** Defaults: voice on at normal rate, stop 15 % past the calibrated range, auto backend, full model. */
@@ -110,6 +112,7 @@ export const DEFAULT_SETTINGS: Settings = {
   model: 'full',
   disclaimerAccepted: false,
   strictForm: true,
+  videoOn: false,
 };
 
 /** Fills missing or out-of-range fields of stored settings with defaults (older versions, hand edits). */

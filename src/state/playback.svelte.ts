@@ -32,7 +32,8 @@ function frameLoop(tick: (nowMs: number) => void): { stop(): void } {
   return { stop: () => cancelAnimationFrame(id) };
 }
 
-/** A `<video>` element as a Playback. */
+/** A `<video>` element as a Playback; `offsetMs` is the video time at which the timeline's 0 is shown (a recorded
+ * session video starts before or after its landmark track's tMs 0). */
 export class VideoPlayback implements Playback {
   timeMs = $state(0);
   playing = $state(false);
@@ -41,9 +42,12 @@ export class VideoPlayback implements Playback {
   #loop: { stop(): void } | null = null;
   readonly #off: () => void;
 
-  constructor(video: HTMLVideoElement) {
+  readonly #offsetMs: number;
+
+  constructor(video: HTMLVideoElement, offsetMs = 0) {
     this.#video = video;
-    const sync = () => (this.timeMs = video.currentTime * 1000);
+    this.#offsetMs = offsetMs;
+    const sync = () => (this.timeMs = video.currentTime * 1000 - offsetMs);
     const onPlay = () => {
       this.playing = true;
       this.#loop?.stop();
@@ -71,8 +75,8 @@ export class VideoPlayback implements Playback {
   }
 
   seekTo(tMs: number): void {
-    this.#video.currentTime = Math.max(0, tMs / 1000);
-    this.timeMs = this.#video.currentTime * 1000;
+    this.#video.currentTime = Math.max(0, (tMs + this.#offsetMs) / 1000);
+    this.timeMs = this.#video.currentTime * 1000 - this.#offsetMs;
   }
   play(): void {
     void this.#video.play().catch(() => (this.playing = false));

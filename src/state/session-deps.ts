@@ -6,6 +6,7 @@ import { settings } from './settings.svelte.ts';
 import { history } from './history.svelte.ts';
 import { spineStore } from './store.ts';
 import { beep, speak } from './voice.ts';
+import { videoStore, videos } from './videos.svelte.ts';
 
 export function browserSessionDeps(): SessionDeps {
   return {
@@ -23,10 +24,11 @@ export function browserSessionDeps(): SessionDeps {
     loadPeopleCounter: createPeopleCounter,
     createTracker,
     store: spineStore,
+    videoStore,
     settings: () => settings.value,
     speak: (text, interrupt) => speak(text, settings.value, interrupt),
     beep: () => beep(settings.value),
-    stored: () => history.refresh(),
+    stored: async () => void (await Promise.all([history.refresh(), videos.refresh()])),
     nowMs: () => performance.now(),
     nowIso: () => new Date().toISOString(),
   };

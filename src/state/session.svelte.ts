@@ -20,6 +20,9 @@ import { SessionRecorder } from '../sessions/recording.ts';
 import type { SpineStore } from '../sessions/storage/spine-store.ts';
 import { DRAFT_FAILED, type SessionDraft } from '../sessions/draft.ts';
 import { isRunning } from '../sessions/phases.ts';
+import type { VideoStore } from '../sessions/storage/video-store.ts';
+import { sessionIdOf } from '../sessions/session-state.ts';
+import { SessionVideo } from './session-video.svelte.ts';
 
 /** What the session needs from the browser (session-deps.ts wires the real ones). */
 export interface SessionDeps {
@@ -30,6 +33,8 @@ export interface SessionDeps {
   loadPeopleCounter(): Promise<PeopleCounter>;
   createTracker(id: ExerciseId, options: TrackerOptions): ExerciseTracker;
   store(): Promise<SpineStore>;
+  /** Where the optional stretch videos go; without it no video is recorded. */
+  videoStore?(): VideoStore;
   settings(): Settings;
   /** Says a line; `interrupt` cuts off what is being said. */
   speak(text: string, interrupt: boolean): void;
@@ -89,8 +94,19 @@ export class SessionController {
   #frameShiftMs = 0;
   #lastFrameMs = -Infinity;
 
+  /** The optional video of each stretch (session-video.svelte.ts). */
+  readonly video: SessionVideo;
+
   constructor(deps: SessionDeps) {
     this.#deps = deps;
+    const videoStore = deps.videoStore;
+    this.video = new SessionVideo({
+      store: () => videoStore!(),
+      camera: () => this.#video,
+      enabled: () => !!videoStore && deps.settings().videoOn,
+      nowIso: () => deps.nowIso(),
+      stored: () => void deps.stored(),
+    });
   }
 
   /** The camera check on the latest frame. */
@@ -128,6 +144,7 @@ export class SessionController {
       nowMs: 0,
       nowIso: this.#deps.nowIso(),
     });
+    this.video.reset(sessionIdOf(this.state.startedIso));
   }
 
   /** Goes on with a session kept as a draft; `routine` holds the definitions of the draft's stretches. */
@@ -172,8 +189,10 @@ export class SessionController {
       case 'beep':
         return this.#deps.beep();
       case 'record':
+        this.video.frameKept(e.exercise, e.frame.tMs);
         return this.#recorder.add(e.exercise, e.frame, e.sessionMs);
       case 'stretch-ended':
+        this.video.stretchEnded(e.exercise);
         return void this.#storeRecording(e.exercise, e.sessionId);
       case 'count-people':
         return this.#countPeople();
@@ -331,6 +350,7 @@ export class SessionController {
 
   /** Stops the camera, the detector and the people counter (the session state stays). */
   detach(): void {
+    this.video.cameraStopped();
     this.#stream?.stop();
     this.#stream = null;
     this.#counter?.dispose();
