@@ -96,9 +96,11 @@ export interface Settings {
   /** Strict form: a form fault pauses the hold or keeps the rep from counting, as each check declares. Off, faults
    * are only said (for people who want counting only). */
   readonly strictForm: boolean;
+  /** The counting view in very large type (count, hold seconds, cue), to read from 2-3 m on the floor. */
+  readonly largeType: boolean;
 }
 
-/** Defaults: voice on at normal rate, stop 15 % past the calibrated range, auto backend, full model. */
+/** Defaults: voice on at normal rate, stop 15 % past the calibrated range, auto backend, full model, normal type. */
 export const DEFAULT_SETTINGS: Settings = {
   voiceOn: true,
   voiceName: '',
@@ -110,6 +112,7 @@ export const DEFAULT_SETTINGS: Settings = {
   model: 'full',
   disclaimerAccepted: false,
   strictForm: true,
+  largeType: false,
 };
 
 /** Fills missing or out-of-range fields of stored settings with defaults (older versions, hand edits). */
