@@ -40,5 +40,11 @@ describe('chart geometry', () => {
     expect(y0!).toBeLessThan(left[1]!.y);
     expect(g.limitLines.left.match(/M/g)).toHaveLength(1);
     expect(g.limitLines.right).toBe('');
+    // each side's line ends where its last day is, for its letter: left on day 2, right on day 1 (its only day)
+    const right = g.dots.filter((d) => d.side === 'right');
+    expect(g.ends).toEqual([
+      { x: left[1]!.x, y: left[1]!.y, side: 'left' },
+      { x: right[0]!.x, y: right[0]!.y, side: 'right' },
+    ]);
   });
 });

@@ -13,6 +13,9 @@ export interface ChartGeometry {
     readonly side: 'left' | 'right' | 'none';
     readonly label: string;
   }[];
+  /** Where each side's line ends (left and right only): the side's letter is written there, so that the two lines
+   * are told apart by more than their colour. */
+  readonly ends: readonly { readonly x: number; readonly y: number; readonly side: 'left' | 'right' }[];
   /** Relief marks along the bottom, one per rated day. */
   readonly relief: readonly { readonly x: number; readonly relief: Relief }[];
   readonly yTicks: readonly { readonly y: number; readonly value: number }[];
@@ -57,6 +60,10 @@ export function chartGeometry(points: readonly DayPoint[], w: number, h: number,
     lines: { left: line('left'), right: line('right'), none: line('none') },
     limitLines: { left: limitLine('left'), right: limitLine('right'), none: limitLine('none') },
     dots,
+    ends: (['left', 'right'] as const).flatMap((side) => {
+      const last = dots.filter((d) => d.side === side).at(-1);
+      return last ? [{ x: last.x, y: last.y, side }] : [];
+    }),
     relief: points.flatMap((p, i) => (p.relief ? [{ x: x(i), relief: p.relief }] : [])),
     yTicks: [0, 0.5, 1].map((f) => ({ y: y(yMin + f * (yMax - yMin)), value: Math.round(yMin + f * (yMax - yMin)) })),
     xLabels: points.map((p, i) => ({ x: x(i), text: p.day.slice(5) })),

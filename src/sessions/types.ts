@@ -98,9 +98,11 @@ export interface Settings {
   readonly strictForm: boolean;
   /** Record a video of each stretch of a guided session, kept on this device only (off by default). */
   readonly videoOn: boolean;
+  /** The counting view in very large type (count, hold seconds, cue), to read from 2-3 m on the floor. */
+  readonly largeType: boolean;
 }
 
-/** Defaults: voice on at normal rate, stop 15 % past the calibrated range, auto backend, full model. */
+/** Defaults: voice on at normal rate, stop 15 % past the calibrated range, auto backend, full model, normal type. */
 export const DEFAULT_SETTINGS: Settings = {
   voiceOn: true,
   voiceName: '',
@@ -113,6 +115,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disclaimerAccepted: false,
   strictForm: true,
   videoOn: false,
+  largeType: false,
 };
 
 /** Fills missing or out-of-range fields of stored settings with defaults (older versions, hand edits). */

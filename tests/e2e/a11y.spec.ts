@@ -3,10 +3,10 @@
  * analysed, a session at its intro and at calibration, History, Settings, About): no serious or critical violation.
  */
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { seriousViolations } from './axe-helpers.ts';
+import { expect, test } from '@playwright/test';
 import { acceptDisclaimer, openStillScreen, startStandingStretch, STILL_SCREENS } from './app-helpers.ts';
 import { GENERATED, waitForPoses } from './pose-helpers.ts';
+import { controls, seriousViolations, tabStops } from './a11y-helpers.ts';
 
 test('no serious or critical axe violation on any screen', async ({ page }) => {
   test.setTimeout(300_000);
@@ -44,39 +44,6 @@ test('no serious or critical axe violation on any screen', async ({ page }) => {
   console.log('axe serious/critical per screen:', JSON.stringify(found, null, 1));
   expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
 });
-
-/** Tabs through the page once; for each stop: its role and name, and whether the focus ring is visible. */
-async function tabStops(page: Page, max = 60): Promise<{ name: string; ring: boolean }[]> {
-  const stops: { name: string; ring: boolean }[] = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const s = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      const w = window as unknown as { __tabSeen?: Set<Element> };
-      w.__tabSeen ??= new Set();
-      if (w.__tabSeen.has(el)) return null; // back round to the first stop
-      w.__tabSeen.add(el);
-      const css = getComputedStyle(el);
-      const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent) : [];
-      const label = el.getAttribute('aria-label') ?? (labels.join(' ') || el.textContent) ?? '';
-      return {
-        name: `${el.tagName.toLowerCase()} ${label.trim().replace(/\s+/g, ' ').slice(0, 40)}`,
-        ring: css.outlineStyle !== 'none' && parseFloat(css.outlineWidth) >= 2,
-      };
-    });
-    if (!s) break;
-    stops.push(s);
-  }
-  return stops;
-}
-
-/** Every visible control on the page that a keyboard should reach. */
-const controls = (page: Page) =>
-  page
-    .locator('a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled])')
-    .filter({ visible: true })
-    .count();
 
 test('every control is reached with the keyboard and shows a visible focus ring', async ({ page }) => {
   await acceptDisclaimer(page);

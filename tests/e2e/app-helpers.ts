@@ -25,7 +25,14 @@ export async function startOneStretch(page: Page, name: RegExp, backend?: string
 /** From Home: only the QL side bend (a standing stretch: the test camera shows a standing man), as far as calibration. */
 export async function startStandingStretch(page: Page) {
   await startOneStretch(page, /QL side-bend/i);
-  await expect(page.getByTestId('phase-setup')).toBeVisible();
+  // the camera check passes in 1 s here: on a loaded machine that can be between two polls, so the camera check, the
+  // start position or calibration will do
+  await expect(
+    page
+      .getByTestId('phase-setup')
+      .or(page.getByTestId('phase-start-position'))
+      .or(page.getByTestId('phase-calibrate')),
+  ).toBeVisible();
   await expect(page.getByTestId('phase-calibrate')).toBeVisible({ timeout: 120_000 });
 }
 

@@ -99,6 +99,8 @@ test('history lists stored sessions with a range chart per stretch; home shows s
   await expect(page.getByTestId('streak')).toHaveText('4');
   const todayMin = Math.round((seed.at(-1)?.durationS ?? 0) / 60);
   await expect(page.getByTestId('minutes-today')).toHaveText(String(todayMin));
+  // the days that met the 10-minute goal (11, 13 and 15 min) carry a tick, not only a colour
+  await expect(page.getByTestId('goal-met')).toHaveCount(3);
   // prone extension was rated worse on the last two days: left out of today's routine, with the reason
   const prone = page.locator('li', { hasText: 'Prone extension' });
   await expect(prone).toContainText(/made it worse/);
@@ -121,7 +123,16 @@ test('history lists stored sessions with a range chart per stretch; home shows s
   await expect(chart.getByTestId('limit-left')).toHaveCount(1);
   await expect(chart.getByTestId('limit-right')).toHaveCount(1);
   await expect(page.locator('figure', { has: chart })).toContainText('your comfortable limit');
-  await expect(chart.locator('circle')).toHaveCount(8);
+  // sides told apart by more than colour: left circles, right squares, each line's letter at its end, the legend
+  // shows each shape with its word; relief by arrow shape and word
+  await expect(chart.locator('circle')).toHaveCount(4);
+  await expect(chart.locator('rect[data-testid="dot-right"]')).toHaveCount(4);
+  await expect(chart.getByTestId('end-left')).toHaveText('L');
+  await expect(chart.getByTestId('end-right')).toHaveText('R');
+  const legend = page.locator('figure', { has: chart }).getByTestId('chart-legend');
+  for (const words of ['● L left', '■ R right', '▲ better', '● same', '▼ worse'])
+    await expect(legend).toContainText(words);
+  await expect(page.getByTestId('history-session').first()).toContainText('▲ better');
   await page.screenshot({ path: path.join(SHOTS, 'history-days.png'), fullPage: true });
 });
 

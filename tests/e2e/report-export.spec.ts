@@ -14,7 +14,7 @@ import { dayKey } from '../../src/sessions/types.ts';
 import { CSV_COLUMNS } from '../../src/sessions/export/table-export.ts';
 import { KNEE } from '../../src/sessions/export/test-bundle.ts';
 import { acceptDisclaimer } from './app-helpers.ts';
-import { seriousViolations } from './axe-helpers.ts';
+import { seriousViolations } from './a11y-helpers.ts';
 
 const OUT = '/tmp';
 const TRACK = path.resolve(import.meta.dirname, '../fixtures/tracks/bloomfit__pelvic_tilt.json');

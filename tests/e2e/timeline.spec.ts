@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { acceptDisclaimer } from './app-helpers.ts';
-import { seriousViolations } from './axe-helpers.ts';
+import { seriousViolations } from './a11y-helpers.ts';
 import { analyseBloomfit, BLOOMFIT } from './pose-helpers.ts';
 import { SessionRecorder } from '../../src/sessions/recording.ts';
 import type { LandmarkTrack } from '../../src/pose/types.ts';
