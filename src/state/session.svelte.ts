@@ -21,6 +21,10 @@ import type { SpineStore } from '../sessions/storage/spine-store.ts';
 
 /** What the session needs from the browser (session-deps.ts wires the real ones). */
 export interface SessionDeps {
+  /** Starts loading (and warming up) the detector that `loadDetector` will ask for, without waiting for it: called
+   * when the session starts and again before the camera opens, so the model loads while the person reads the steps
+   * and the camera starts. Calling it again for the same detector does nothing. */
+  preloadDetector(): void;
   /** Opens the camera into `video` (the element the screen shows). */
   openSource(video: HTMLVideoElement): Promise<FrameSource>;
   /** Loads the pose detector for the open source; `onProgress` gets human-readable steps. */
@@ -96,6 +100,7 @@ export class SessionController {
     this.saveError = null;
     this.recordingError = null;
     this.#recorder.clear();
+    this.#deps.preloadDetector();
     this.#dispatch({
       type: 'start',
       routine,
@@ -223,6 +228,7 @@ export class SessionController {
     this.detach();
     this.cameraError = null;
     this.#dispatch({ type: 'people-counter', status: 'loading', nowMs: this.#now() });
+    this.#deps.preloadDetector();
     const stream = startPoseStream({
       openSource: () => this.#deps.openSource(video),
       loadDetector: (source) => this.#deps.loadDetector(source, (m) => (this.status = m)),
