@@ -17,10 +17,12 @@ import { CHROMIUM_PATH, HEADLESS_ARGS } from './lib/chromium.ts';
 import { parseLandmarkTrack, roundFrame } from '../src/pose/track.ts';
 import { EXERCISE_IDS } from '../src/exercises/registry.ts';
 import type { ExerciseId } from '../src/exercises/types.ts';
-import type { LandmarkTrack } from '../src/pose/types.ts';
+import type { LandmarkTrack, PoseFrame } from '../src/pose/types.ts';
 import type { AnalyzeRequest, AnalyzeResult } from '../src/pose/analyze-harness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+/** Frames fetched from the page per call: ~5 MB of JSON (see `__spineAnalyzeFrames`). */
+const FRAMES_PER_SLICE = 500;
 
 function fail(msg: string): never {
   process.stderr.write(`analyze: ${msg}\n`);
@@ -80,7 +82,20 @@ async function analyzeInBrowser(
     );
     await page.goto(`${url}/#/video`);
     await page.waitForFunction(() => typeof window.__spineAnalyze === 'function', null, { timeout: 60_000 });
-    const result = await page.evaluate((r) => window.__spineAnalyze!(r), { ...req, url: `${url}/__video` });
+    const summary = await page.evaluate((r) => window.__spineAnalyze!(r), {
+      ...req,
+      url: `${url}/__video`,
+      framesBySlice: true,
+    });
+    const frames = [];
+    for (let from = 0; from < summary.frameCount; from += FRAMES_PER_SLICE) {
+      const json = await page.evaluate(([a, b]) => window.__spineAnalyzeFrames!(a, b), [
+        from,
+        from + FRAMES_PER_SLICE,
+      ] as const);
+      frames.push(...(JSON.parse(json) as PoseFrame[]));
+    }
+    const result = { ...summary, frames };
     if (foreign.length) fail(`the page tried to reach another origin: ${foreign[0]}`);
     if (result.cancelled) fail(`cancelled after ${result.frames.length} frames; no report written`);
     return { result, peakBrowserPssMB: rss.stop() };

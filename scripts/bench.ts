@@ -3,8 +3,7 @@
  * fed from a real clip, runs the live pipeline for each backend/model and reports per-frame detector and pipeline
  * times, their ratio, first pose (cold and warm cache), dropped frames and heap. A benchmark: not part of `npm test`.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -22,40 +21,19 @@ import {
   type BenchRow,
 } from './bench-report.ts';
 import { benchAnalysis } from './bench-analysis.ts';
+import { fakeCamera, fakeCameraArgs } from './lib/fake-camera.ts';
 import type { BenchPageResult, BenchRequest } from '../src/perf/bench-harness.svelte.ts';
 import type { BackendChoice, ModelType } from '../src/pose/types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const DEFAULT_CLIP = path.resolve(ROOT, '../shared/footage/bloomfit/pelvic_tilt.mp4');
 /** Analysed for the analysis rows: 26 s, one person, the clip issue 14 measured the seeking path on. */
 const DEFAULT_VIDEO = path.resolve(ROOT, '../shared/footage/pfc/sphinx-pose.mp4');
-const MESSI = '/usr/share/doc/opencv-doc/examples/data/messi5.jpg';
-const CACHE = path.join(os.tmpdir(), 'spine-bench');
 
 function fail(msg: string): never {
   process.stderr.write(`bench: ${msg}\n`);
   process.exit(1);
 }
 const log = (msg: string) => process.stderr.write(`bench: ${msg}\n`);
-
-/** The fake camera: 10 s of the clip (from 2 s in) at 640x360, 30 fps, as y4m (Chromium loops it); else the still. */
-function fakeCamera(clip: string | null): { y4m: string; source: string } {
-  mkdirSync(CACHE, { recursive: true });
-  const src = clip ?? (existsSync(DEFAULT_CLIP) ? DEFAULT_CLIP : null);
-  const ff = (out: string, args: string[]) => {
-    if (!existsSync(out))
-      execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args, out], { stdio: 'inherit' });
-  };
-  if (src) {
-    if (!existsSync(src)) fail(`cannot read clip ${src}`);
-    const y4m = path.join(CACHE, `${path.basename(src).replace(/\W+/g, '_')}-640x360.y4m`);
-    ff(y4m, ['-ss', '2', '-t', '10', '-i', src, '-vf', 'scale=640:360,format=yuv420p', '-r', '30', '-an']);
-    return { y4m, source: path.relative(path.resolve(ROOT, '..'), src) };
-  }
-  const y4m = path.join(CACHE, 'messi5-640x480.y4m');
-  ff(y4m, ['-loop', '1', '-i', MESSI, '-t', '2', '-r', '30', '-vf', 'pad=640:480:46:69,format=yuv420p']);
-  return { y4m, source: MESSI };
-}
 
 interface Pair {
   readonly backend: BackendChoice;
@@ -146,14 +124,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      ...HEADLESS_ARGS,
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${cam.y4m}`,
-      '--js-flags=--expose-gc',
-      '--enable-precise-memory-info',
-    ],
+    args: [...HEADLESS_ARGS, ...fakeCameraArgs(cam.y4m), '--js-flags=--expose-gc', '--enable-precise-memory-info'],
   });
   const rows: BenchRow[] = [];
   const analysisRows: AnalysisRow[] = [];

@@ -11,6 +11,7 @@ ten=${1:-/tmp/spine-ten-minutes.mp4}
 export ANALYZE_DIST=dist-measure BENCH_DIST=dist-measure ANALYZE_SKIP_BUILD=1
 npx vite build --outDir dist-measure --emptyOutDir >/dev/null 2>&1
 out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
 analyze() { # label, file, options...
   local label=$1 file=$2
   shift 2
@@ -31,8 +32,7 @@ for clip in bloomfit/pelvic_tilt.mp4 pfc/sphinx-pose.mp4; do
   n=$(sort -u "$out"/[123].sha | wc -l)
   echo "$clip: $(cat "$out/1.sha") x3 -> $([ "$n" = 1 ] && echo identical || echo DIFFERENT)"
 done
-echo "== first pose, cold and warm"
+echo "== first pose, cold and warm (ms)"
 for b in wasm mediapipe-cpu; do npx tsx scripts/first-pose-live.ts --backend $b --model lite; done
 npx tsx scripts/bench.ts --only live --backends wasm,mediapipe-cpu --models lite --seconds 2 --out "$out/bench.json" 2>&1 |
   grep -E 'cold start|warm start|^bench: (wasm|mediapipe)' | sed 's/^bench: /session (bench): /'
-rm -rf "$out"

@@ -7,7 +7,7 @@
  */
 import { flushSync, mount, unmount } from 'svelte';
 import SkeletonOverlay from '../ui/components/SkeletonOverlay.svelte';
-import { createPoseDetector, type PoseDetector } from '../pose/index.ts';
+import { createPoseDetector, preloadPoseDetector, type PoseDetector } from '../pose/index.ts';
 import { downscaled, heapMB, snapshot, timePeopleChecks } from './bench-probes.ts';
 import { startBreakdown, type StartBreakdown } from './cold-start.ts';
 import type { BackendChoice, ModelType, PoseFrame } from '../pose/types.ts';
@@ -125,6 +125,7 @@ export async function runBench(req: BenchRequest): Promise<BenchPageResult> {
   const app = browserSessionDeps();
   const session: SessionController = new SessionController({
     ...app,
+    preloadDetector: () => preloadPoseDetector({ backend: req.backend, model: req.model }),
     openSource: async (v) => {
       const source = await app.openSource(v);
       cameraReadyMs = performance.now() - t0;

@@ -1,6 +1,6 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
 import { createPoseDetector } from './create-detector.ts';
-import type { DecodePath, FileFrame } from './file-frames.ts';
+import { fileFrameSource, type DecodePath, type FrameSourceOptions, type VideoFrameSource } from './file-frames.ts';
 import { analyzeFrames, openVideoFrames } from './video-frames.ts';
 import { openSeekedFrames } from './video-file.ts';
 
@@ -16,6 +16,8 @@ export interface AnalyzeRequest {
   readonly maxSide?: number;
   /** Read frames by seeking a <video> even where WebCodecs could decode (to compare the two in the bench). */
   readonly forceSeek?: boolean;
+  /** Hand the frames back through `__spineAnalyzeFrames` in slices instead of in the result (long files: see there). */
+  readonly framesBySlice?: boolean;
 }
 
 /** What the page hands back: every frame plus timings measured in the page. */
@@ -28,7 +30,9 @@ export interface AnalyzeResult {
   readonly durationS: number;
   readonly width: number;
   readonly height: number;
+  /** Every analysed frame; empty when asked `framesBySlice` (then fetched with `__spineAnalyzeFrames`). */
   readonly frames: PoseFrame[];
+  readonly frameCount: number;
   readonly cancelled: boolean;
   readonly detectorMs: number[];
   /** Per frame, how long the detector waited for the frame source. */
@@ -46,6 +50,8 @@ export interface AnalyzeResult {
 declare global {
   interface Window {
     __spineAnalyze?: (req: AnalyzeRequest) => Promise<AnalyzeResult>;
+    /** The last analysis's frames `from` to `to` (exclusive) as JSON, after a request with `framesBySlice`. */
+    __spineAnalyzeFrames?: (from: number, to: number) => string;
     __spineReadFrames?: typeof readFramesOnly;
     __spineDetectorAlone?: typeof timeDetectorAlone;
     /** Stops the analysis in progress (the command's Ctrl-C). */
@@ -61,6 +67,40 @@ declare global {
 const heapMB = (): number | null =>
   performance.memory ? Math.round((performance.memory.usedJSHeapSize / 2 ** 20) * 10) / 10 : null;
 
+/** A file's frames, decoded (or sought where it cannot be decoded); `forceSeek` seeks even where it could decode. */
+async function openFrames(
+  blob: Blob,
+  opts: FrameSourceOptions & { readonly sourceFps?: number },
+  forceSeek = false,
+): Promise<VideoFrameSource> {
+  if (!forceSeek) return openVideoFrames(blob, opts);
+  const url = URL.createObjectURL(blob);
+  const s = await openSeekedFrames(url, opts);
+  return fileFrameSource({
+    ...s,
+    [Symbol.asyncIterator]: s[Symbol.asyncIterator],
+    close: () => (s.close(), URL.revokeObjectURL(url)),
+  });
+}
+
+/** Copies of the first `n` pictures of `source` (theirs are valid only while handed over), then closes it. */
+async function firstPictures(source: VideoFrameSource, n: number): Promise<{ image: ImageBitmap; tMs: number }[]> {
+  const held: { image: ImageBitmap; tMs: number }[] = [];
+  const ac = new AbortController();
+  try {
+    await source.frames(async (image, tMs) => {
+      held.push({ image: await createImageBitmap(image), tMs });
+      if (held.length >= n) ac.abort();
+    }, ac.signal);
+  } catch (e) {
+    for (const f of held) f.image.close();
+    throw e;
+  } finally {
+    source.close();
+  }
+  return held;
+}
+
 /** Analyses a same-origin video URL in this page (used headlessly by `npm run analyze` and the bench). */
 export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
   const t0 = performance.now();
@@ -68,25 +108,13 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
   window.__spineAnalyzeCancel = () => ac.abort();
   const blob = await (await fetch(req.url)).blob();
   const opts = { fps: req.fps, maxDurationS: req.maxDurationS, maxSide: req.maxSide, sourceFps: req.sourceFps };
-  const open = async () => {
-    if (!req.forceSeek) return openVideoFrames(blob, opts);
-    const url = URL.createObjectURL(blob);
-    const s = await openSeekedFrames(url, opts);
-    return { ...s, close: () => (s.close(), URL.revokeObjectURL(url)) };
-  };
+  const open = () => openFrames(blob, opts, req.forceSeek);
   // `auto` times its candidates on a frame of this clip, so it waits for one; an explicit backend loads meanwhile
-  const firstFrame = async (): Promise<FileFrame | undefined> => {
-    if (req.backend !== 'auto') return undefined;
-    const first = await openVideoFrames(blob, { ...opts, fps: 1, maxDurationS: 1 });
-    try {
-      for await (const f of first) return f;
-    } finally {
-      first.close();
-    }
-    return undefined;
-  };
   const loadDetector = async () => {
-    const warmup = await firstFrame();
+    const warmup =
+      req.backend === 'auto'
+        ? (await firstPictures(await openVideoFrames(blob, { ...opts, fps: 1, maxDurationS: 1 }), 1))[0]
+        : undefined;
     try {
       return await createPoseDetector({
         backend: req.backend,
@@ -95,7 +123,7 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
         warmupImage: warmup?.image,
       });
     } finally {
-      warmup?.close();
+      warmup?.image.close();
     }
   };
   const [opened, loaded] = await Promise.allSettled([open(), loadDetector()]);
@@ -128,6 +156,7 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
       width: source.width,
       height: source.height,
       frames,
+      frameCount: frames.length,
       cancelled,
       detectorMs: timings.detectorMs,
       waitMs: timings.waitMs,
@@ -148,19 +177,14 @@ export async function readFramesOnly(
 ): Promise<{ decodePath: DecodePath; frames: number; wallMs: number; durationS: number }> {
   const blob = await (await fetch(req.url)).blob();
   const opts = { fps: req.fps, maxDurationS: req.maxDurationS, maxSide: req.maxSide, sourceFps: req.sourceFps };
-  const url = URL.createObjectURL(blob);
-  const source = req.forceSeek ? await openSeekedFrames(url, opts) : await openVideoFrames(blob, opts);
+  const source = await openFrames(blob, opts, req.forceSeek);
   const t0 = performance.now();
   let frames = 0;
   try {
-    for await (const f of source) {
-      frames++;
-      f.close();
-    }
+    await source.frames(() => Promise.resolve(void frames++), new AbortController().signal);
     return { decodePath: source.decodePath, frames, wallMs: performance.now() - t0, durationS: source.durationS };
   } finally {
     source.close();
-    URL.revokeObjectURL(url);
   }
 }
 
@@ -173,16 +197,7 @@ export async function timeDetectorAlone(
   n: number,
 ): Promise<number[]> {
   const blob = await (await fetch(req.url)).blob();
-  const source = await openVideoFrames(blob, { fps: req.fps, maxSide: req.maxSide });
-  const held: FileFrame[] = [];
-  try {
-    for await (const f of source) {
-      held.push(f);
-      if (held.length >= n) break;
-    }
-  } finally {
-    source.close();
-  }
+  const held = await firstPictures(await openVideoFrames(blob, { fps: req.fps, maxSide: req.maxSide }), n);
   const detector = await createPoseDetector({ backend: req.backend, model: req.model });
   const ms: number[] = [];
   try {
@@ -194,14 +209,31 @@ export async function timeDetectorAlone(
     }
   } finally {
     detector.dispose();
-    for (const f of held) f.close();
+    for (const f of held) f.image.close();
   }
   return ms.slice(1); // the first estimate includes the graph's warm-up
 }
 
+/**
+ * The frames of the last `framesBySlice` analysis. Handing 6000 frames (a 10-minute file) back as one result made the
+ * browser build Playwright's serialized copy of every landmark object at once: +1.37 GB of browser memory for 160 s
+ * (measured with 6000 synthetic frames), which was the 1.84-1.94 GB peak reported for the 10-minute file. Slices of
+ * JSON text cost a few MB each; JSON gives the numbers back exactly.
+ */
+let heldFrames: PoseFrame[] = [];
+
+async function analyzeUrlHeld(req: AnalyzeRequest): Promise<AnalyzeResult> {
+  heldFrames = [];
+  const result = await analyzeUrl(req);
+  if (!req.framesBySlice) return result;
+  heldFrames = result.frames;
+  return { ...result, frames: [] };
+}
+
 /** Publishes `analyzeUrl` as `window.__spineAnalyze` for the headless analyze command. */
 export function installAnalyzeHarness(): void {
-  window.__spineAnalyze = analyzeUrl;
+  window.__spineAnalyze = analyzeUrlHeld;
+  window.__spineAnalyzeFrames = (from, to) => JSON.stringify(heldFrames.slice(from, to));
   window.__spineReadFrames = readFramesOnly;
   window.__spineDetectorAlone = timeDetectorAlone;
 }

@@ -5,15 +5,12 @@
  */
 import * as Comlink from 'comlink';
 import { openDecodedFrames } from './decoded-frames.ts';
-import type { FileFrame, VideoFrameSource, FrameSourceOptions } from './file-frames.ts';
+import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 
 /** What the main thread learns about the file when it opens. */
-export type DecodedFileInfo = Pick<
-  VideoFrameSource,
-  'codec' | 'durationS' | 'width' | 'height' | 'sourceFps' | 'total'
->;
+export type DecodedFileInfo = Pick<FileFrameReader, 'codec' | 'durationS' | 'width' | 'height' | 'sourceFps' | 'total'>;
 
-let source: VideoFrameSource | null = null;
+let source: FileFrameReader | null = null;
 let frames: AsyncIterator<FileFrame> | null = null;
 
 const api = {

@@ -6,6 +6,7 @@
  */
 import {
   BlobSource,
+  EncodedPacketSink,
   Input,
   MATROSKA,
   MP4,
@@ -13,11 +14,14 @@ import {
   UnsupportedInputFormatError,
   VideoSampleSink,
   WEBM,
+  type EncodedPacket,
+  type InputVideoTrack,
   type VideoSample,
 } from 'mediabunny';
-import type { FileFrame, VideoFrameSource, FrameSourceOptions } from './file-frames.ts';
+import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 import { prefetch } from './prefetch.ts';
 import { fitSize, frameSampler, frameStartS, sampledFrameCount, sampleTimesS } from './sampling.ts';
+import { avccLengthSize, isNonReferenceAvc } from './avc-references.ts';
 
 /** Sampled frames decoded ahead of the detector. Each is one `maxSide` ImageBitmap (640x360x4 = 0.9 MB): 3 keep the
  * detector fed through a keyframe's longer decode while holding under 3 MB. */
@@ -29,11 +33,63 @@ const FORMATS = [MP4, QTFF, WEBM, MATROSKA];
 /** Packets read to measure the frame rate from timestamps (about 2 s of a 30 fps clip). */
 const RATE_PACKETS = 60;
 
+/** A timestamp (s) as whole microseconds, to look frames up by (the decoder's own unit). */
+const usKey = (tS: number) => Math.round(tS * 1e6);
+
+/**
+ * Which frames the analysis looks at, decided before decoding from the packets' timestamps alone (the frame on screen
+ * at each sample time, as `frameSampler` picks in presentation order). `needed` adds the last frame, which the tail
+ * of the file shows.
+ */
+async function samplePlan(
+  track: InputVideoTrack,
+  fps: number,
+  frameDurationS: number,
+  maxDurationS: number,
+): Promise<{ sampled: Set<number>; needed: Set<number>; lastKey: number | null; videoEndS: number }> {
+  const starts: number[] = [];
+  let videoEndS = 0;
+  for await (const p of new EncodedPacketSink(track).packets(undefined, undefined, { metadataOnly: true })) {
+    starts.push(p.timestamp);
+    videoEndS = Math.max(videoEndS, p.timestamp + p.duration);
+  }
+  starts.sort((a, b) => a - b);
+  const pick = frameSampler(fps, frameDurationS, maxDurationS);
+  const sampled = new Set<number>();
+  starts.forEach((t, i) => {
+    if (pick(t, starts[i + 1] ?? videoEndS)) sampled.add(usKey(t));
+  });
+  const last = starts.at(-1);
+  const lastKey = last === undefined ? null : usKey(last);
+  const needed = new Set(sampled);
+  if (lastKey !== null) needed.add(lastKey);
+  return { sampled, needed, lastKey, videoEndS };
+}
+
+/**
+ * A sample sink whose decoder never sees the packets `skip` names. mediabunny 1.61 builds its decode loop on
+ * `_createPacketSink()` (internal, so not in its types); where a later version lacks it, every packet is decoded, which
+ * is slower but gives the same frames.
+ */
+function sampleSink(track: InputVideoTrack, skip: (p: EncodedPacket) => boolean): VideoSampleSink {
+  class SkippingPacketSink extends EncodedPacketSink {
+    override async *packets(...args: Parameters<EncodedPacketSink['packets']>): AsyncGenerator<EncodedPacket, void> {
+      for await (const p of super.packets(...args)) if (!skip(p)) yield p;
+    }
+  }
+  class SkippingSampleSink extends VideoSampleSink {
+    _createPacketSink(): EncodedPacketSink {
+      return new SkippingPacketSink(track);
+    }
+  }
+  return '_createPacketSink' in VideoSampleSink.prototype ? new SkippingSampleSink(track) : new VideoSampleSink(track);
+}
+
 /**
  * Opens `file` for decoding, or resolves null when this browser cannot demux or decode it (the caller then falls back
  * to seeking a <video>). Rejects only when reading the file itself fails.
  */
-export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<VideoFrameSource | null> {
+export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<FileFrameReader | null> {
   if (typeof VideoDecoder === 'undefined') return null;
   const input = new Input({ source: new BlobSource(file), formats: FORMATS });
   try {
@@ -63,42 +119,44 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
     };
 
     async function* sampled(): AsyncGenerator<FileFrame> {
-      const pick = frameSampler(fps, 1 / (sourceFps ?? 30), maxDurationS);
+      const plan = await samplePlan(track, fps, 1 / (sourceFps ?? 30), maxDurationS);
       const canvas = new OffscreenCanvas(width, height);
       const ctx = canvas.getContext('2d');
       if (!ctx) throw new Error('no 2D canvas for the decoded frames');
-      /** The frame if it is on screen at a sample time within [its start, `endS`), drawn for the detector. */
-      const take = (sample: VideoSample, endS: number): FileFrame | null => {
-        if (!pick(sample.timestamp, endS)) return null;
+      const draw = (sample: VideoSample, tS: number): FileFrame => {
         sample.draw(ctx, 0, 0, width, height);
         const image = canvas.transferToImageBitmap();
-        return { image, tMs: Math.round(sample.timestamp * 1e6) / 1e3, close: () => image.close() };
+        return { image, tMs: Math.round(tS * 1e6) / 1e3, close: () => image.close() };
       };
-      // a frame is on screen until the next one starts; each is judged when the next arrives
-      let prev: VideoSample | null = null;
+      const lengthSize =
+        (await track.getCodec()) === 'avc' ? avccLengthSize((await track.getDecoderConfig())?.description) : null;
+      // a non-reference picture that is not sampled is never decoded (avc-references.ts); the last one is kept for the
+      // tail below
+      const skip = (p: EncodedPacket) =>
+        lengthSize !== null && !plan.needed.has(usKey(p.timestamp)) && isNonReferenceAvc(p.data, lengthSize);
+      let last: VideoSample | null = null;
       try {
-        for await (const sample of new VideoSampleSink(track).samples()) {
-          const frame = prev ? take(prev, sample.timestamp) : null;
-          prev?.close();
-          prev = sample;
+        for await (const sample of sampleSink(track, skip).samples()) {
+          if (sample.timestamp >= maxDurationS) {
+            sample.close();
+            return;
+          }
+          const key = usKey(sample.timestamp);
+          if (key === plan.lastKey) last = sample;
+          const frame = plan.sampled.has(key) ? draw(sample, sample.timestamp) : null;
+          if (sample !== last) sample.close();
           if (frame) yield frame;
-          if (sample.timestamp >= maxDurationS) return;
         }
-        if (!prev) return;
-        const videoEndS = prev.timestamp + prev.duration;
-        const frame = take(prev, videoEndS);
-        if (frame) yield frame;
+        if (!last) return;
         // a player keeps showing the last picture while the rest of the file (its sound) plays: a sample time there
         // sees it again, at the start of that time's frame slot (as seeking the <video> did)
         const rate = sourceFps ?? 30;
         for (const tS of sampleTimesS(durationS, fps, rate, maxDurationS)) {
-          if (tS < videoEndS) continue;
-          prev.draw(ctx, 0, 0, width, height);
-          const image = canvas.transferToImageBitmap();
-          yield { image, tMs: Math.round(frameStartS(tS, rate) * 1e6) / 1e3, close: () => image.close() };
+          if (tS < plan.videoEndS) continue;
+          yield draw(last, frameStartS(tS, rate));
         }
       } finally {
-        prev?.close();
+        last?.close();
       }
     }
 

@@ -1,14 +1,14 @@
-/** The main-thread side of decode-worker.ts: the decoded frames of a file as a `VideoFrameSource`. */
+/** The main-thread side of decode-worker.ts: the decoded frames of a file, read ahead of the detector. */
 import * as Comlink from 'comlink';
 import type { DecodeWorkerApi } from './decode-worker.ts';
-import type { FileFrame, VideoFrameSource, FrameSourceOptions } from './file-frames.ts';
+import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 import { prefetch } from './prefetch.ts';
 
 /** Frames asked of the worker ahead of the detector: one in flight while the detector works on the current one. */
 const AHEAD = 2;
 
 /** Opens `file` in a decoding worker; null when this browser cannot demux or decode it. */
-export async function openDecodedInWorker(file: Blob, opts: FrameSourceOptions): Promise<VideoFrameSource | null> {
+export async function openDecodedInWorker(file: Blob, opts: FrameSourceOptions): Promise<FileFrameReader | null> {
   if (typeof Worker === 'undefined' || typeof VideoDecoder === 'undefined') return null;
   const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: 'video-decoder' });
   const remote = Comlink.wrap<DecodeWorkerApi>(worker);

@@ -28,13 +28,7 @@ export {
 export type { FrameSource } from './frame-source.ts';
 export { startPoseStream, type PoseStream, type PoseStreamOptions, type PoseStreamStage } from './pose-stream.ts';
 export { loadVideo, type LoadedVideo } from './video-file.ts';
-export {
-  VideoFileError,
-  type DecodePath,
-  type FileFrame,
-  type VideoFrameSource,
-  type FrameSourceOptions,
-} from './file-frames.ts';
+export { VideoFileError, type DecodePath, type VideoFrameSource, type FrameSourceOptions } from './file-frames.ts';
 export { analyzeFrames, openVideoFrames, type AnalyzeFramesOptions, type FrameTimings } from './video-frames.ts';
 export { analysisProgress, formatClock, formatProgress, type AnalysisProgress } from './progress.ts';
 export { parseLandmarkTrack, roundFrame } from './track.ts';

@@ -30,7 +30,7 @@ function fakeSource(timesMs: readonly number[]) {
 
 /** A detector that takes `costMs` of the injected clock per frame. */
 function fakeDetector(clock: { ms: number }, costMs: number, failAtMs = Infinity) {
-  const state = { disposed: 0 };
+  const state = { disposed: 0, resets: 0 };
   const detector: PoseDetector = {
     backend: 'wasm',
     model: 'lite',
@@ -46,7 +46,7 @@ function fakeDetector(clock: { ms: number }, costMs: number, failAtMs = Infinity
         imageHeight: 360,
       });
     },
-    reset: () => undefined,
+    reset: () => void state.resets++,
     dispose: () => void state.disposed++,
   };
   return { detector, state };
@@ -144,5 +144,22 @@ describe('PoseStream', () => {
     await expect(stream.done).rejects.toThrow('out of memory');
     expect(seen).toEqual([0]);
     expect([src.state.closed, det.state.disposed]).toEqual([1, 1]);
+  });
+
+  it("resets the detector before the first frame; a kept detector (the video page's) is not disposed", async () => {
+    const clock = { ms: 0 };
+    const det = fakeDetector(clock, 30);
+    const src = fakeSource([0, 100]);
+    const resetsAtFirstFrame: number[] = [];
+    const stream = startPoseStream({
+      openSource: () => Promise.resolve(src.source),
+      loadDetector: () => Promise.resolve(det.detector),
+      keepDetector: true,
+      onFrame: () => void resetsAtFirstFrame.push(det.state.resets),
+    });
+    await stream.done;
+    expect(resetsAtFirstFrame).toEqual([1, 1]);
+    expect(det.state.disposed).toBe(0);
+    expect(src.state.closed).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The one live pose pipeline: a frame source -> the detector -> PoseFrames, with its teardown. The live page, the
- * guided session and `npm run bench` all run through it, so the bench times what a person runs.
+ * The one pose pipeline: a frame source -> the detector -> PoseFrames, with its teardown. The live page, the guided
+ * session and `npm run bench` run it on the camera; the video page and `npm run analyze` on a file
+ * (file-frames.ts `fileFrameSource`, through video-frames.ts `analyzeFrames`), so every path times what a person runs.
  *
  *   const stream = startPoseStream({
  *     openSource: () => openCamera(videoElement, { deviceId }),       // any FrameSource (see frame-source.ts)
@@ -9,13 +10,14 @@
  *   });
  *   stream.stop();            // releases the source and the detector at once; `stream.done` then resolves
  *
- * A frame source plugs in by implementing FrameSource: the camera does (camera.ts), a decoded file can (it waits for
- * each frame's promise instead of skipping). `done` rejects with the first failure (the source could not be opened,
+ * A frame source plugs in by implementing FrameSource: the camera does (camera.ts), and so does a file (it waits for
+ * each frame's promise instead of skipping). The detector is reset before the first frame, so the same frames give the
+ * same poses whatever it saw before. `done` rejects with the first failure (the source could not be opened,
  * the detector could not load or failed on a frame) after everything opened so far has been released; a failure after
  * `stop()` is ignored.
  */
 import type { PoseFrame } from './types.ts';
-import type { PoseDetector } from './create-detector.ts';
+import type { PoseDetector, PoseImage } from './create-detector.ts';
 import type { FrameSource } from './frame-source.ts';
 
 /** Where the stream is: opening its source, loading its detector, or delivering frames. */
@@ -25,8 +27,10 @@ export interface PoseStreamOptions<S extends FrameSource = FrameSource> {
   readonly openSource: () => Promise<S>;
   /** Loads the detector once the source is open (so `auto` can time the candidates on its first frame). */
   readonly loadDetector: (source: S) => Promise<PoseDetector>;
-  /** Each frame's pose, and how long the detector took on it (ms). */
-  readonly onFrame: (frame: PoseFrame, detectorMs: number) => void;
+  /** Each frame's pose, how long the detector took on it (ms), and its picture (valid during the call only). */
+  readonly onFrame: (frame: PoseFrame, detectorMs: number, image: PoseImage) => void;
+  /** The caller keeps the detector after the stream (the video page reuses one across files): not disposed here. */
+  readonly keepDetector?: boolean;
   readonly onStage?: (stage: PoseStreamStage) => void;
   /** Both are ready, before the first frame. */
   readonly onReady?: (source: S, detector: PoseDetector) => void;
@@ -49,7 +53,7 @@ export function startPoseStream<S extends FrameSource>(opts: PoseStreamOptions<S
   let detector: PoseDetector | null = null;
   const release = () => {
     source?.close();
-    detector?.dispose();
+    if (!opts.keepDetector) detector?.dispose();
     source = null;
     detector = null;
   };
@@ -60,14 +64,15 @@ export function startPoseStream<S extends FrameSource>(opts: PoseStreamOptions<S
     source = src;
     opts.onStage?.('loading-detector');
     const det = await opts.loadDetector(src);
-    if (ac.signal.aborted) return det.dispose();
+    if (ac.signal.aborted) return opts.keepDetector ? undefined : det.dispose();
     detector = det;
+    det.reset();
     opts.onReady?.(src, det);
     opts.onStage?.('running');
     await src.frames(async (image, tMs) => {
       const t0 = nowMs();
       const frame = await det.estimate(image, tMs);
-      if (!ac.signal.aborted) opts.onFrame(frame, nowMs() - t0);
+      if (!ac.signal.aborted) opts.onFrame(frame, nowMs() - t0, image);
     }, ac.signal);
   };
   const done = run().then(

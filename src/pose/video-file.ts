@@ -2,7 +2,7 @@
  * A video file in a <video> element: loading it for playback, and the fallback way of reading its frames (seeking
  * to each sample time) for files WebCodecs cannot decode here. See decoded-frames.ts for the usual way.
  */
-import { VideoFileError, type FileFrame, type VideoFrameSource, type FrameSourceOptions } from './file-frames.ts';
+import { VideoFileError, type FileFrame, type FileFrameReader, type FrameSourceOptions } from './file-frames.ts';
 import { fitSize, frameStartS, sampleTimesS } from './sampling.ts';
 import { quantile } from '../motion/stats.ts';
 
@@ -98,7 +98,7 @@ function seek(video: HTMLVideoElement, tS: number): Promise<void> {
 export async function openSeekedFrames(
   url: string,
   opts: FrameSourceOptions & { readonly sourceFps?: number; readonly video?: HTMLVideoElement } = {},
-): Promise<VideoFrameSource> {
+): Promise<FileFrameReader> {
   const loaded = await loadVideo(url, opts.video);
   const { video } = loaded;
   const sourceFps = opts.sourceFps ?? (await estimateSourceFps(video));

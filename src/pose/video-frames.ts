@@ -1,11 +1,12 @@
 /**
  * Reading and analysing a video file: `openVideoFrames` decodes it with WebCodecs in a worker (decode-worker.ts) and
- * falls back
- * to seeking a <video> (video-file.ts) only when this browser cannot demux or decode it; `analyzeFrames` runs the
- * detector over the frames in order. The video page and `npm run analyze` share both.
+ * falls back to seeking a <video> (video-file.ts) only when this browser cannot demux or decode it; `analyzeFrames`
+ * runs the detector over the frames in order through the one PoseStream. The video page and `npm run analyze` share
+ * both.
  */
-import type { PoseDetector } from './create-detector.ts';
-import type { VideoFrameSource, FrameSourceOptions } from './file-frames.ts';
+import type { PoseDetector, PoseImage } from './create-detector.ts';
+import { fileFrameSource, type VideoFrameSource, type FrameSourceOptions } from './file-frames.ts';
+import { startPoseStream } from './pose-stream.ts';
 import type { PoseFrame } from './types.ts';
 import { openSeekedFrames } from './video-file.ts';
 
@@ -21,18 +22,18 @@ export async function openVideoFrames(
     maxDurationS: opts.maxDurationS,
     maxSide: opts.maxSide,
   });
-  if (decoded) return decoded;
+  if (decoded) return fileFrameSource(decoded);
   const url = URL.createObjectURL(file);
   try {
     const seeked = await openSeekedFrames(url, opts);
-    return {
+    return fileFrameSource({
       ...seeked,
       [Symbol.asyncIterator]: seeked[Symbol.asyncIterator],
       close() {
         seeked.close();
         URL.revokeObjectURL(url);
       },
-    };
+    });
   } catch (e) {
     URL.revokeObjectURL(url);
     throw e;
@@ -53,43 +54,43 @@ export interface FrameTimings {
 export interface AnalyzeFramesOptions {
   readonly signal?: AbortSignal;
   /** Called after every analysed frame, with its picture (valid during the call only, e.g. to show it). */
-  readonly onFrame?: (
-    frame: PoseFrame,
-    detectorMs: number,
-    done: number,
-    total: number,
-    image: ImageBitmap | HTMLCanvasElement,
-  ) => void;
+  readonly onFrame?: (frame: PoseFrame, detectorMs: number, done: number, total: number, image: PoseImage) => void;
 }
 
 /**
- * Runs `detector` over every frame of `source` in order (reset first, so the same file gives the same poses
- * whatever ran before), closing each frame once detected. Stops early, keeping what it has, when `signal` aborts.
+ * Runs `detector` over every frame of `source` in order through a PoseStream (which resets the detector first, so the
+ * same file gives the same poses whatever ran before, and closes the source at the end). The detector stays the
+ * caller's. Stops early, keeping what it has, when `signal` aborts.
  */
 export async function analyzeFrames(
   source: VideoFrameSource,
   detector: PoseDetector,
   opts: AnalyzeFramesOptions = {},
 ): Promise<{ frames: PoseFrame[]; timings: FrameTimings; cancelled: boolean }> {
-  detector.reset();
   const frames: PoseFrame[] = [];
   const detectorMs: number[] = [];
   const waitMs: number[] = [];
   const t0 = performance.now();
   let asked = t0;
-  for await (const item of source) {
-    try {
-      waitMs.push(performance.now() - asked);
-      if (opts.signal?.aborted) break;
-      const start = performance.now();
-      const frame = await detector.estimate(item.image, item.tMs);
-      detectorMs.push(performance.now() - start);
+  const stream = startPoseStream({
+    openSource: () => Promise.resolve(source),
+    loadDetector: () => Promise.resolve(detector),
+    keepDetector: true,
+    onFrame: (frame, ms, image) => {
+      waitMs.push(performance.now() - ms - asked);
+      detectorMs.push(ms);
       frames.push(frame);
-      opts.onFrame?.(frame, detectorMs.at(-1) ?? 0, frames.length, source.total, item.image);
-    } finally {
-      item.close();
-    }
-    asked = performance.now();
+      opts.onFrame?.(frame, ms, frames.length, source.total, image);
+      asked = performance.now();
+    },
+  });
+  const stop = () => stream.stop();
+  opts.signal?.addEventListener('abort', stop, { once: true });
+  if (opts.signal?.aborted) stop();
+  try {
+    await stream.done;
+  } finally {
+    opts.signal?.removeEventListener('abort', stop);
   }
   return {
     frames,

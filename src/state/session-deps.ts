@@ -1,5 +1,5 @@
 /** The guided session's browser services: the user's camera and detector settings, storage, speech, the clock. */
-import { createPeopleCounter, createPoseDetector, openCamera } from '../pose/index.ts';
+import { createPeopleCounter, createPoseDetector, openCamera, preloadPoseDetector } from '../pose/index.ts';
 import { createTracker } from '../exercises/registry.ts';
 import { SessionController, type SessionDeps } from './session.svelte.ts';
 import { settings } from './settings.svelte.ts';
@@ -10,6 +10,7 @@ import { videoStore, videos } from './videos.svelte.ts';
 
 export function browserSessionDeps(): SessionDeps {
   return {
+    preloadDetector: () => preloadPoseDetector({ backend: settings.value.backend, model: settings.value.model }),
     openSource: (video) => {
       const id = settings.value.cameraId;
       return openCamera(video, id ? { deviceId: id } : {});

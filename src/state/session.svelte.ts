@@ -26,6 +26,10 @@ import { SessionVideo } from './session-video.svelte.ts';
 
 /** What the session needs from the browser (session-deps.ts wires the real ones). */
 export interface SessionDeps {
+  /** Starts loading (and warming up) the detector that `loadDetector` will ask for, without waiting for it: called
+   * when the session starts and again before the camera opens, so the model loads while the person reads the steps
+   * and the camera starts. Calling it again for the same detector does nothing. */
+  preloadDetector(): void;
   /** Opens the camera into `video` (the element the screen shows). */
   openSource(video: HTMLVideoElement): Promise<FrameSource>;
   /** Loads the pose detector for the open source; `onProgress` gets human-readable steps. */
@@ -136,6 +140,7 @@ export class SessionController {
   /** Starts a session over `routine`, with the stored calibrations. */
   start(routine: readonly ExerciseDefinition[], calibrations: readonly CalibrationRecord[]): void {
     this.#reset();
+    this.#deps.preloadDetector();
     this.#dispatch({
       type: 'start',
       routine,
@@ -299,6 +304,7 @@ export class SessionController {
     this.detach();
     this.cameraError = null;
     this.#dispatch({ type: 'people-counter', status: 'loading', nowMs: this.#now() });
+    this.#deps.preloadDetector();
     const stream = startPoseStream({
       openSource: () => this.#deps.openSource(video),
       loadDetector: (source) => this.#deps.loadDetector(source, (m) => (this.status = m)),

@@ -91,9 +91,18 @@ function setup(o: Options = {}) {
       this.disposed = true;
     },
   };
+  /** The order in which the session reached for the detector and the camera. */
+  const calls: string[] = [];
   const deps: SessionDeps = {
-    openSource: () => (o.failCamera ? Promise.reject(o.failCamera) : Promise.resolve(camera.source)),
-    loadDetector: () => Promise.resolve(det),
+    preloadDetector: () => void calls.push('preload detector'),
+    openSource: async () => {
+      calls.push('open camera');
+      await settle(); // a camera takes a while to open
+      if (o.failCamera) throw o.failCamera;
+      calls.push('camera open');
+      return camera.source;
+    },
+    loadDetector: () => (calls.push('load detector'), Promise.resolve(det)),
     loadPeopleCounter: () => Promise.resolve(counter),
     createTracker,
     store,
@@ -113,7 +122,7 @@ function setup(o: Options = {}) {
       await settle();
     }
   };
-  return { session, camera, det, counter, spoken, peopleAsked, show, clock, real, flags, stored: () => stored };
+  return { session, camera, det, counter, spoken, peopleAsked, show, clock, real, flags, calls, stored: () => stored };
 }
 
 const TILT = getExercise('pelvic-tilt');
@@ -209,6 +218,22 @@ describe('SessionController', () => {
     await h.session.saveSession();
     expect(h.session.saveError).toBeNull();
     expect((await (await h.real).listSessions()).map((r) => r.id)).toEqual([h.session.savedId]);
+    h.session.detach();
+    await done;
+  });
+
+  it('starts loading the detector when the session starts, and again before the camera opens', async () => {
+    const h = setup();
+    h.session.start([TILT], [CALIBRATED]);
+    expect(h.calls).toEqual(['preload detector']); // while the person reads the stretch's steps
+    const { done } = await attached(h);
+    expect(h.calls).toEqual([
+      'preload detector',
+      'preload detector', // a no-op for the same detector; loads it if the session was entered another way
+      'open camera',
+      'camera open',
+      'load detector', // takes the preloaded one (create-detector.ts)
+    ]);
     h.session.detach();
     await done;
   });
