@@ -157,6 +157,16 @@ describe('session file', () => {
       () => withManifest(file, (m) => ((m.videos as { mimeType: string }[])[0]!.mimeType = 'text/html')),
       /no video type/,
     ],
+    [
+      'a video without its start time',
+      () => withManifest(file, (m) => delete (m.videos as { offsetMs?: number }[])[0]!.offsetMs),
+      /the cat-camel video has no start time/,
+    ],
+    [
+      'a video with a negative length',
+      () => withManifest(file, (m) => ((m.videos as { durationMs: number }[])[0]!.durationMs = -5)),
+      /the cat-camel video has no length/,
+    ],
     ['an unused part', () => withManifest(file, (m) => ((m.videos as unknown[]).length = 0)), /belong to nothing/],
   ])('refuses %s with a clear message', (_name, make, message) => {
     expect(refused(make())).toMatch(message);

@@ -41,6 +41,10 @@ export interface SessionVideo {
   readonly exercise: ExerciseId;
   /** e.g. 'video/webm;codecs=vp9' */
   readonly mimeType: string;
+  /** The video's time (ms) at which the stretch's landmark recording starts (VideoMeta.offsetMs). */
+  readonly offsetMs: number;
+  /** Its length, null when the recording was cut short (a reload, a crash, a full disk). */
+  readonly durationMs: number | null;
   readonly bytes: Uint8Array;
 }
 
@@ -72,7 +76,13 @@ interface Manifest {
     /** Indices into `parts`. */
     readonly parts: { readonly tMs: number; readonly score: number; readonly image: number; readonly world: number };
   }[];
-  readonly videos: readonly { readonly exercise: ExerciseId; readonly mimeType: string; readonly part: number }[];
+  readonly videos: readonly {
+    readonly exercise: ExerciseId;
+    readonly mimeType: string;
+    readonly offsetMs: number;
+    readonly durationMs: number | null;
+    readonly part: number;
+  }[];
   readonly parts: readonly PartRef[];
 }
 
@@ -121,7 +131,13 @@ export function encodeSessionFile(bundle: SessionBundle, exportedIso: string): U
       },
     };
   });
-  const videos = bundle.videos.map((v) => ({ exercise: v.exercise, mimeType: v.mimeType, part: add(v.bytes) }));
+  const videos = bundle.videos.map((v) => ({
+    exercise: v.exercise,
+    mimeType: v.mimeType,
+    offsetMs: v.offsetMs,
+    durationMs: v.durationMs,
+    part: add(v.bytes),
+  }));
   const manifest: Manifest = {
     format: FORMAT,
     version: SESSION_FILE_VERSION,
@@ -264,7 +280,18 @@ function readManifest(manifest: unknown, body: Uint8Array): { bundle: SessionBun
     const exercise = inSession(v.exercise, 'video');
     if (typeof v.mimeType !== 'string' || !/^video\/[\w.+-]+(;.{0,100})?$/.test(v.mimeType))
       throw damaged(`the ${exercise} video has no video type`);
-    return { exercise, mimeType: v.mimeType, bytes: part(v.part, `${exercise} video`).slice() };
+    if (typeof v.offsetMs !== 'number' || !Number.isFinite(v.offsetMs))
+      throw damaged(`the ${exercise} video has no start time`);
+    const durationMs = v.durationMs;
+    if (durationMs !== null && (typeof durationMs !== 'number' || !Number.isFinite(durationMs) || durationMs < 0))
+      throw damaged(`the ${exercise} video has no length`);
+    return {
+      exercise,
+      mimeType: v.mimeType,
+      offsetMs: v.offsetMs,
+      durationMs,
+      bytes: part(v.part, `${exercise} video`).slice(),
+    };
   });
   if (used.size !== refs.length) throw damaged('it has parts that belong to nothing');
   const exportedIso = typeof manifest.exportedIso === 'string' ? manifest.exportedIso : '';

@@ -89,7 +89,13 @@ export function bundle(frames = 12): SessionBundle {
     session: SESSION,
     recordings: [take('single-knee-to-chest'), take('cat-camel')],
     videos: [
-      { exercise: 'cat-camel', mimeType: 'video/webm;codecs=vp9', bytes: Uint8Array.from([26, 69, 223, 163, 1, 2, 3]) },
+      {
+        exercise: 'cat-camel',
+        mimeType: 'video/webm;codecs=vp9',
+        offsetMs: -1900,
+        durationMs: 12_000,
+        bytes: Uint8Array.from([26, 69, 223, 163, 1, 2, 3]),
+      },
     ],
   };
 }
