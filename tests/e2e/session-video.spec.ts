@@ -158,6 +158,41 @@ test.describe('video of a guided session', () => {
       await expect(page.getByTestId('recorded-stage')).toHaveAttribute('data-frame-ms', drawn ?? 'none');
       await page.getByTestId('recorded-stage').screenshot({ path: `/tmp/videorec-watch-paused-${at}.png` });
     }
+    // the timeline drives the recorded video: a click on the PAIN marker puts the video at that moment
+    const pain = page.locator('[data-testid="timeline-marker"][data-kind="pain"]');
+    await expect(pain).toHaveCount(1, { timeout: 30_000 });
+    const painS = Number(await pain.getAttribute('data-t-s'));
+    await pain.click();
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime))
+      .toBeCloseTo((painS * 1000 + offsetMs) / 1000, 0);
+    const marksBefore = await page.getByTestId('timeline-marker').count();
+
+    // the whole session as one file, with its video: exported, deleted (video too), imported back
+    await page.goto('/#/history');
+    const exported = page.waitForEvent('download');
+    await row.getByRole('button', { name: 'Export session file' }).click();
+    const sessionFile = test.info().outputPath('session.spinecoach');
+    await (await exported).saveAs(sessionFile);
+    await row.getByRole('button', { name: 'Delete session' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Delete this session?' })
+      .getByRole('button', { name: 'Delete it' })
+      .click();
+    await expect(page.getByTestId('history-session')).toHaveCount(0);
+    expect(await chunksOnDisk(page)).toBe(0);
+    await page.getByTestId('import-file').setInputFiles(sessionFile);
+    await expect(page.getByTestId('import-message')).toContainText('Imported the session of');
+    await expect(row.getByTestId('video-entry')).toContainText(/Video \d+(\.\d)? (KB|MB)/);
+    await row.getByTestId('review-link').first().click();
+    await expect(page.getByTestId('backend')).toContainText('(session, video)');
+    await expect(page.getByTestId('recorded-video')).toHaveAttribute('data-offset-ms', String(offsetMs));
+    await expect(page.getByTestId('timeline-marker')).toHaveCount(marksBefore);
+    await expect(page.locator('[data-testid="timeline-marker"][data-kind="pain"]')).toHaveAttribute(
+      'data-t-s',
+      String(painS),
+    );
+
     // delete the video (asked once more): the storage figure says so, Watch falls back to the skeleton replay
     await page.goto('/#/history');
     await row.getByTestId('video-delete').click();

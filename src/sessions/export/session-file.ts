@@ -72,6 +72,8 @@ interface Manifest {
     readonly model: StretchRecording['model'];
     readonly imageWidth: number;
     readonly imageHeight: number;
+    /** The session time of its first frame (StretchRecording.startSessionMs), where recorded. */
+    readonly startSessionMs?: number;
     readonly frames: number;
     /** Indices into `parts`. */
     readonly parts: { readonly tMs: number; readonly score: number; readonly image: number; readonly world: number };
@@ -122,6 +124,7 @@ export function encodeSessionFile(bundle: SessionBundle, exportedIso: string): U
       model: r.model,
       imageWidth: r.imageWidth,
       imageHeight: r.imageHeight,
+      ...(r.startSessionMs === undefined ? {} : { startSessionMs: r.startSessionMs }),
       frames: r.tMs.length,
       parts: {
         tMs: add(floatBytes(r.tMs)),
@@ -259,7 +262,8 @@ function readManifest(manifest: unknown, body: Uint8Array): { bundle: SessionBun
       MODEL_TYPES.includes(r.model as StretchRecording['model']) &&
       isCount(r.imageWidth) &&
       isCount(r.imageHeight) &&
-      isCount(frames);
+      isCount(frames) &&
+      (r.startSessionMs === undefined || (typeof r.startSessionMs === 'number' && Number.isFinite(r.startSessionMs)));
     if (!ok) throw damaged(`the description of the ${exercise} recording is incomplete`);
     const what = (arr: string) => `${exercise} recording's ${arr}`;
     return {
@@ -269,6 +273,7 @@ function readManifest(manifest: unknown, body: Uint8Array): { bundle: SessionBun
       model: r.model as StretchRecording['model'],
       imageWidth: r.imageWidth as number,
       imageHeight: r.imageHeight as number,
+      ...(typeof r.startSessionMs === 'number' ? { startSessionMs: r.startSessionMs } : {}),
       tMs: readF64(part(r.parts.tMs, what('frame times'), frames * 8)),
       score: readF32(part(r.parts.score, what('scores'), frames * 4)),
       image: readF32(part(r.parts.image, what('landmarks'), frames * PER_LIST * 4)),

@@ -77,7 +77,7 @@ export function bundle(frames = 12): SessionBundle {
   const rec = new SessionRecorder();
   for (let i = 0; i < frames; i++) {
     const f = lyingFrame((j, p) => ({ ...p, y: p.y + 0.001 * i * j }));
-    rec.add('single-knee-to-chest', { ...f, tMs: 1000 + i * 100, landmarks: i % 3 === 2 ? null : f.landmarks });
+    rec.add('single-knee-to-chest', { ...f, tMs: 1000 + i * 100, landmarks: i % 3 === 2 ? null : f.landmarks }, 61_000);
     rec.add('cat-camel', { ...f, tMs: 5000 + i * 100 });
   }
   const take = (id: 'single-knee-to-chest' | 'cat-camel') => {
