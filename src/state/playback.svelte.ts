@@ -5,6 +5,7 @@
  */
 import { nearestIndex } from '../analysis/timeline.ts';
 import type { LandmarkTrack, PoseFrame } from '../pose/types.ts';
+import { videoMsOf } from '../sessions/video-recording.ts';
 
 /** The speeds offered for review. */
 export const PLAYBACK_RATES = [0.25, 0.5, 1] as const;
@@ -75,7 +76,7 @@ export class VideoPlayback implements Playback {
   }
 
   seekTo(tMs: number): void {
-    this.#video.currentTime = Math.max(0, (tMs + this.#offsetMs) / 1000);
+    this.#video.currentTime = Math.max(0, videoMsOf(tMs, this.#offsetMs) / 1000);
     this.timeMs = this.#video.currentTime * 1000 - this.#offsetMs;
   }
   play(): void {
