@@ -6,6 +6,7 @@ const press = (key: string, over: Partial<KeyPress> = {}): KeyPress => ({
   key,
   modifier: false,
   typing: false,
+  shortcutsOn: true,
   ...over,
 });
 
@@ -22,6 +23,8 @@ describe('sessionKeyAction', () => {
     ['no PAIN on the summary', 'done', press('p'), null],
     ['not while typing in a field', 'counting', press('p', { typing: true }), null],
     ['not with Ctrl (Ctrl+P prints)', 'counting', press('p', { modifier: true }), null],
+    ['no PAIN key when shortcuts are off', 'counting', press(' ', { shortcutsOn: false }), null],
+    ['no 1-3 when shortcuts are off', 'stopped', press('1', { shortcutsOn: false }), null],
     [
       '1 changes the technique after a stop',
       'stopped',

@@ -14,6 +14,8 @@ export interface KeyPress {
   readonly modifier: boolean;
   /** The focus is in a field that takes text (typing a P there is not a PAIN press). */
   readonly typing: boolean;
+  /** The person keeps single-key shortcuts on (Settings; WCAG 2.1.4 asks that they can be turned off). */
+  readonly shortcutsOn: boolean;
 }
 
 export type KeyAction = { readonly type: 'pain' } | { readonly type: 'stop-choice'; readonly choice: StopChoice };
@@ -26,7 +28,7 @@ export const PAIN_KEYS = { aria: 'P Space', words: 'P or space bar' } as const;
 
 /** The action for `press` in `phase`, or null when the key is not a shortcut there (the browser handles it). */
 export function sessionKeyAction(phase: Phase, press: KeyPress): KeyAction | null {
-  if (press.modifier || press.typing) return null;
+  if (!press.shortcutsOn || press.modifier || press.typing) return null;
   if (PAIN_PHASES.has(phase) && (press.key === ' ' || press.key.toLowerCase() === 'p')) return { type: 'pain' };
   const choice = phase === 'stopped' ? STOP_CHOICE_ORDER[Number(press.key) - 1] : undefined;
   return choice && /^[1-3]$/.test(press.key) ? { type: 'stop-choice', choice } : null;

@@ -100,6 +100,8 @@ export interface Settings {
   readonly videoOn: boolean;
   /** The counting view in very large type (count, hold seconds, cue), to read from 2-3 m on the floor. */
   readonly largeType: boolean;
+  /** Single-key shortcuts on the session screen (P or space bar for PAIN, 1-3 after a stop). */
+  readonly keyShortcuts: boolean;
 }
 
 /** Defaults: voice on at normal rate, stop 15 % past the calibrated range, auto backend, full model, normal type. */
@@ -116,6 +118,7 @@ export const DEFAULT_SETTINGS: Settings = {
   strictForm: true,
   videoOn: false,
   largeType: false,
+  keyShortcuts: true,
 };
 
 /** Fills missing or out-of-range fields of stored settings with defaults (older versions, hand edits). */
