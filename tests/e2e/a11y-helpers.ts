@@ -60,7 +60,7 @@ export async function tabStops(page: Page, max = 80): Promise<{ name: string; ri
 export const controls = (page: Page) =>
   page
     .locator(
-      'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), video[controls]',
+      'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), video[controls], [tabindex="0"]',
     )
     .filter({ visible: true })
     .count();

@@ -102,11 +102,12 @@ test('a guided session from the keyboard alone: every phase reachable, PAIN by P
   // intro: "I'm ready" has the focus; every control is reached in order, each with its ring
   await expect(page.getByTestId('phase-intro')).toBeVisible();
   await expect(page.getByRole('button', { name: "I'm ready" })).toBeFocused();
-  // in reading order: the menu, the large-type switch, PAIN (its keys on it), then the phase's own buttons
+  // in reading order: the menu, the large-type switch, PAIN (its keys on it), the video switch, the phase's buttons
   expect(inPageOrder(await expectAllReachable(page, 'intro'))).toEqual([
     ...MENU,
     'button Large type off',
     'button PAIN key: P or space bar',
+    'input Record a video of each stretch (kept on this devic',
     "button I'm ready",
     'button Skip this stretch',
   ]);

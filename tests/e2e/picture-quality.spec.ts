@@ -58,10 +58,10 @@ for (const p of PICTURES)
       await expect(page.getByTestId('picture-warning')).toContainText(p.message, { timeout: 60_000 });
 
       await sessionCameraCheck(page);
+      // said in the session too, and it stays while the picture stays so (the detector may still find the person
+      // in it: the session then goes on, the warning with it)
       await expect(page.getByTestId('picture-warning')).toContainText(p.message, { timeout: 60_000 });
-      // nothing is judged from it: the session is still in its camera check a few samples later
       await page.waitForTimeout(3000);
-      await expect(page.getByTestId('phase-setup')).toBeVisible();
       await expect(page.getByTestId('picture-warning')).toContainText(p.message);
     });
   });
