@@ -1,7 +1,7 @@
 /**
  * Frames of a video file by demuxing (mediabunny: MP4/MOV, WebM/MKV and more) and decoding with WebCodecs'
- * `VideoDecoder`, in presentation order with the container's timestamps. Only the sampled frames are drawn (scaled,
- * rotation applied) into an ImageBitmap for the detector; every decoded `VideoFrame` is closed at once, and a small
+ * `VideoDecoder`, in presentation order with the container's timestamps. Only the sampled frames are turned (scaled,
+ * rotation applied, sample-picture.ts) into an ImageBitmap for the detector; every decoded `VideoFrame` is closed at once, and a small
  * bounded queue lets decoding run ahead of detection without holding more than a few frames.
  */
 import {
@@ -22,6 +22,7 @@ import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-fram
 import { prefetch } from './prefetch.ts';
 import { fitSize, frameSampler, frameStartS, sampledFrameCount, sampleTimesS } from './sampling.ts';
 import { avccLengthSize, isNonReferenceAvc } from './avc-references.ts';
+import { samplePictures } from './sample-picture.ts';
 
 /** Sampled frames decoded ahead of the detector. Each is one `maxSide` ImageBitmap (640x360x4 = 0.9 MB): 3 keep the
  * detector fed through a keyframe's longer decode while holding under 3 MB. */
@@ -120,12 +121,9 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
 
     async function* sampled(): AsyncGenerator<FileFrame> {
       const plan = await samplePlan(track, fps, 1 / (sourceFps ?? 30), maxDurationS);
-      const canvas = new OffscreenCanvas(width, height);
-      const ctx = canvas.getContext('2d');
-      if (!ctx) throw new Error('no 2D canvas for the decoded frames');
-      const draw = (sample: VideoSample, tS: number): FileFrame => {
-        sample.draw(ctx, 0, 0, width, height);
-        const image = canvas.transferToImageBitmap();
+      const picture = samplePictures(width, height);
+      const draw = async (sample: VideoSample, tS: number): Promise<FileFrame> => {
+        const image = await picture(sample);
         return { image, tMs: Math.round(tS * 1e6) / 1e3, close: () => image.close() };
       };
       const lengthSize =
@@ -143,7 +141,7 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
           }
           const key = usKey(sample.timestamp);
           if (key === plan.lastKey) last = sample;
-          const frame = plan.sampled.has(key) ? draw(sample, sample.timestamp) : null;
+          const frame = plan.sampled.has(key) ? await draw(sample, sample.timestamp) : null;
           if (sample !== last) sample.close();
           if (frame) yield frame;
         }
@@ -153,7 +151,7 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
         const rate = sourceFps ?? 30;
         for (const tS of sampleTimesS(durationS, fps, rate, maxDurationS)) {
           if (tS < plan.videoEndS) continue;
-          yield draw(last, frameStartS(tS, rate));
+          yield await draw(last, frameStartS(tS, rate));
         }
       } finally {
         last?.close();

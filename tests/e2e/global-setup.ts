@@ -2,6 +2,7 @@
  * Makes the e2e fixtures with ffmpeg into tests/fixtures/generated/ (gitignored):
  * - person.y4m / person.mp4 / person.webm (VP9): Debian opencv-doc's messi5.jpg (one whole person) padded to
  *   640x480, 2 s at 30 fps;
+ * - person-rotated.mp4: that picture stored sideways with a rotation flag, as phones record;
  * - empty.y4m: a grey 640x480 picture with nobody in it;
  * - footage.y4m / footage.mp4: 4 s of ../shared/footage/bloomfit/pelvic_tilt.mp4 at 640x360, when the footage exists.
  */
@@ -41,6 +42,24 @@ export default function globalSetup(): void {
     '-pix_fmt',
     'yuv420p',
   ]);
+  // the same picture stored sideways (turned a quarter clockwise, 480x640) with the rotation flag a phone writes: a
+  // player turns it back upright (ffmpeg 5 writes the flag only when copying the stream)
+  const sideways = path.join(GENERATED, 'person-sideways.mp4');
+  ffmpeg(sideways, [
+    '-loop',
+    '1',
+    '-i',
+    MESSI,
+    '-t',
+    '2',
+    '-r',
+    '30',
+    '-vf',
+    `${pad[1]},transpose=1`,
+    '-c:v',
+    'libx264',
+  ]);
+  ffmpeg(path.join(GENERATED, 'person-rotated.mp4'), ['-i', sideways, '-c', 'copy', '-metadata:s:v', 'rotate=90']);
   // the same picture as VP9 in WebM: the other codec/container the decoding path must read
   ffmpeg(path.join(GENERATED, 'person.webm'), [
     '-loop',

@@ -49,6 +49,15 @@ test.describe('decoding a video file', () => {
     });
   }
 
+  test('a phone video stored sideways with a rotation flag is analysed upright', async ({ page }) => {
+    const r = await analyse(page, path.join(GENERATED, 'person-rotated.mp4'));
+    expect([r.width, r.height]).toEqual([640, 480]);
+    const nose = r.frames[5]?.landmarks?.[0];
+    // where the upright person.mp4 has it (not turned, not mirrored)
+    expect(Math.abs((nose?.x ?? 0) * 640 - 292)).toBeLessThan(30);
+    expect(Math.abs((nose?.y ?? 0) * 480 - 180)).toBeLessThan(30);
+  });
+
   test('the same clip analysed three times gives the same poses, frame for frame', async ({ page }) => {
     test.skip(!existsSync(FOOTAGE), '../shared/footage is absent');
     test.setTimeout(180_000);
