@@ -15,10 +15,10 @@ export function downscaled(inner: PoseDetector, width: number): PoseDetector {
   return {
     backend: inner.backend,
     model: inner.model,
-    estimate(image, tMs) {
+    estimate(image, tMs, rgb) {
       const w = image instanceof HTMLVideoElement ? image.videoWidth : image.width;
       const h = image instanceof HTMLVideoElement ? image.videoHeight : image.height;
-      if (!ctx || w <= width) return inner.estimate(image, tMs);
+      if (!ctx || w <= width) return inner.estimate(image, tMs, rgb);
       canvas.width = width;
       canvas.height = Math.round((h * width) / w);
       ctx.drawImage(image, 0, 0, canvas.width, canvas.height);

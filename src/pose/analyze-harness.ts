@@ -1,5 +1,5 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
-import { createPoseDetector } from './create-detector.ts';
+import { createPoseDetector, type RgbPixels } from './create-detector.ts';
 import { fileFrameSource, type DecodePath, type FrameSourceOptions, type VideoFrameSource } from './file-frames.ts';
 import { analyzeFrames, openVideoFrames } from './video-frames.ts';
 import { openSeekedFrames } from './video-file.ts';
@@ -83,13 +83,20 @@ async function openFrames(
   });
 }
 
+/** A picture held beyond its frame: its copy, time and RGB values. */
+interface HeldPicture {
+  readonly image: ImageBitmap;
+  readonly tMs: number;
+  readonly rgb: RgbPixels | undefined;
+}
+
 /** Copies of the first `n` pictures of `source` (theirs are valid only while handed over), then closes it. */
-async function firstPictures(source: VideoFrameSource, n: number): Promise<{ image: ImageBitmap; tMs: number }[]> {
-  const held: { image: ImageBitmap; tMs: number }[] = [];
+async function firstPictures(source: VideoFrameSource, n: number): Promise<HeldPicture[]> {
+  const held: HeldPicture[] = [];
   const ac = new AbortController();
   try {
-    await source.frames(async (image, tMs) => {
-      held.push({ image: await createImageBitmap(image), tMs });
+    await source.frames(async (image, tMs, rgb) => {
+      held.push({ image: await createImageBitmap(image), tMs, rgb: rgb?.slice() });
       if (held.length >= n) ac.abort();
     }, ac.signal);
   } catch (e) {
@@ -204,7 +211,7 @@ export async function timeDetectorAlone(
     detector.reset();
     for (const f of held) {
       const t0 = performance.now();
-      await detector.estimate(f.image, f.tMs);
+      await detector.estimate(f.image, f.tMs, f.rgb);
       ms.push(performance.now() - t0);
     }
   } finally {

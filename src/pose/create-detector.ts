@@ -3,7 +3,7 @@ import { createBlazePoseDetector, type PoseDetector, type PoseImage } from './de
 import { autoCacheKey, autoCandidates, pickFastest } from './auto-backend.ts';
 import { median } from '../motion/stats.ts';
 
-export type { PoseDetector, PoseImage } from './detectors/blazepose.ts';
+export type { PoseDetector, PoseImage, RgbPixels } from './detectors/blazepose.ts';
 
 /** Options of `createPoseDetector`. */
 export interface PoseDetectorOptions {

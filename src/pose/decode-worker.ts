@@ -1,11 +1,12 @@
 /**
  * Web Worker that demuxes and decodes one video file (decoded-frames.ts) off the main thread, so decoding keeps
  * running ahead while the detector holds the main thread; each sampled frame comes back as a transferred
- * ImageBitmap. Reached through comlink (decoded-worker-frames.ts).
+ * ImageBitmap and its RGB values (a transferred buffer). Reached through comlink (decoded-worker-frames.ts).
  */
 import * as Comlink from 'comlink';
 import { openDecodedFrames } from './decoded-frames.ts';
 import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
+import type { RgbPixels } from './create-detector.ts';
 
 /** What the main thread learns about the file when it opens. */
 export type DecodedFileInfo = Pick<FileFrameReader, 'codec' | 'durationS' | 'width' | 'height' | 'sourceFps' | 'total'>;
@@ -23,11 +24,12 @@ const api = {
     return { codec, durationS, width, height, sourceFps, total };
   },
   /** The next sampled frame (its bitmap transferred: the main thread owns and closes it), or null at the end. */
-  async next(): Promise<{ image: ImageBitmap; tMs: number } | null> {
+  async next(): Promise<{ image: ImageBitmap; tMs: number; rgb?: RgbPixels } | null> {
     const r = await frames?.next();
     if (!r || r.done) return null;
     const image = r.value.image as ImageBitmap;
-    return Comlink.transfer({ image, tMs: r.value.tMs }, [image]);
+    const { tMs, rgb } = r.value;
+    return Comlink.transfer({ image, tMs, rgb }, rgb ? [image, rgb.buffer] : [image]);
   },
   async close(): Promise<void> {
     await frames?.return?.();

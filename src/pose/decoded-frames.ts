@@ -123,8 +123,8 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
       const plan = await samplePlan(track, fps, 1 / (sourceFps ?? 30), maxDurationS);
       const picture = samplePictures(width, height);
       const draw = async (sample: VideoSample, tS: number): Promise<FileFrame> => {
-        const image = await picture(sample);
-        return { image, tMs: Math.round(tS * 1e6) / 1e3, close: () => image.close() };
+        const { image, rgb } = await picture(sample);
+        return { image, rgb, tMs: Math.round(tS * 1e6) / 1e3, close: () => image.close() };
       };
       const lengthSize =
         (await track.getCodec()) === 'avc' ? avccLengthSize((await track.getDecoderConfig())?.description) : null;

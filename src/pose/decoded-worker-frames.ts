@@ -37,7 +37,7 @@ export async function openDecodedInWorker(file: Blob, opts: FrameSourceOptions):
     for (;;) {
       const f = await remote.next();
       if (!f) return;
-      yield { image: f.image, tMs: f.tMs, close: () => f.image.close() };
+      yield { image: f.image, tMs: f.tMs, rgb: f.rgb, close: () => f.image.close() };
     }
   }
   return {

@@ -9,6 +9,7 @@
  * gives both for free: the reader's queue fills while the detector works and stops when full. `fileFrameSource` is the
  * one place where pulled frames become pushed ones.
  */
+import type { RgbPixels } from './create-detector.ts';
 import type { FrameSource } from './frame-source.ts';
 
 /** One analysed frame of a file: a picture scaled for the detector and its presentation time. */
@@ -17,6 +18,8 @@ export interface FileFrame {
   readonly image: ImageBitmap | HTMLCanvasElement;
   /** Presentation time of the source frame in ms (from the container when decoded). */
   readonly tMs: number;
+  /** The picture's RGB values for the detector, where the reader made them (decoding); see `RgbPixels`. */
+  readonly rgb?: RgbPixels;
   /** Releases the picture; the consumer calls it once it is done with the frame. */
   close(): void;
 }
@@ -86,7 +89,7 @@ export function fileFrameSource(reader: FileFrameReader): VideoFrameSource {
             return;
           }
           try {
-            await onFrame(r.value.image, r.value.tMs);
+            await onFrame(r.value.image, r.value.tMs, r.value.rgb);
           } finally {
             r.value.close();
           }

@@ -69,9 +69,9 @@ export function startPoseStream<S extends FrameSource>(opts: PoseStreamOptions<S
     det.reset();
     opts.onReady?.(src, det);
     opts.onStage?.('running');
-    await src.frames(async (image, tMs) => {
+    await src.frames(async (image, tMs, rgb) => {
       const t0 = nowMs();
-      const frame = await det.estimate(image, tMs);
+      const frame = await det.estimate(image, tMs, rgb);
       if (!ac.signal.aborted) opts.onFrame(frame, nowMs() - t0, image);
     }, ac.signal);
   };

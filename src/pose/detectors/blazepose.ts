@@ -4,16 +4,24 @@
  */
 import type { Backend, ModelType, PoseFrame } from '../types.ts';
 import { toPoseFrame, type RawPose } from '../convert.ts';
+import type { Tensor3D } from '@tensorflow/tfjs-core';
 
 /** What a detector can read pixels from. */
 export type PoseImage = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
+
+/**
+ * The same picture as `image`, as float RGB values 0-255 row by row (width x height x 3), where its maker has them (a
+ * decoded file frame): the tfjs backends then take it as their input tensor instead of reading the image back
+ * through a canvas (tf.browser.fromPixels and a cast, 8-9 ms of each 60 ms frame measured on the sphinx clip).
+ */
+export type RgbPixels = Float32Array<ArrayBuffer>;
 
 /** One running detector, bound to one backend and model. */
 export interface PoseDetector {
   readonly backend: Backend;
   readonly model: ModelType;
   /** Runs the detector on one image; `tMs` is the frame's presentation time, copied into the result. */
-  estimate(image: PoseImage, tMs: number): Promise<PoseFrame>;
+  estimate(image: PoseImage, tMs: number, rgb?: RgbPixels): Promise<PoseFrame>;
   /** Forgets the tracking state (the previous frame's region of interest), as at the start of a new video, so that
    * the same frames give the same poses whatever ran before. */
   reset(): void;
@@ -23,7 +31,11 @@ export interface PoseDetector {
 const BASE = import.meta.env.BASE_URL;
 
 interface Detector {
-  estimatePoses(image: PoseImage, config?: { flipHorizontal?: boolean }, timestamp?: number): Promise<RawPose[]>;
+  estimatePoses(
+    image: PoseImage | Tensor3D,
+    config?: { flipHorizontal?: boolean },
+    timestamp?: number,
+  ): Promise<RawPose[]>;
   reset(): void;
   dispose(): void;
 }
@@ -59,11 +71,15 @@ function measure(phase: string, startMs: number, backend: Backend, model: ModelT
   performance.measure(`pose:${phase}`, { start: startMs, detail: { backend, model } });
 }
 
+/** The tfjs module, once a tfjs backend is loaded (to make input tensors from RGB pixels). */
+let tfjs: typeof import('@tensorflow/tfjs-core') | null = null;
+
 async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): Promise<Detector> {
   const t0 = performance.now();
   await useTfjsBackend(backend);
   measure('runtime', t0, backend, model); // the wasm binary fetched and compiled, or the WebGL context set up
   const t1 = performance.now();
+  tfjs = await import('@tensorflow/tfjs-core');
   const pd = await import('@tensorflow-models/pose-detection');
   const detector = (await pd.createDetector(pd.SupportedModels.BlazePose, {
     runtime: 'tfjs',
@@ -98,8 +114,8 @@ async function createMediapipeDetector(cpu: boolean, model: ModelType): Promise<
 
 /** Creates one detector for an explicit backend (no `auto`). */
 export async function createBlazePoseDetector(backend: Backend, model: ModelType): Promise<PoseDetector> {
-  const tfjs = backend === 'wasm' || backend === 'webgl';
-  const detector = tfjs
+  const isTfjs = backend === 'wasm' || backend === 'webgl';
+  const detector = isTfjs
     ? await createTfjsDetector(backend, model)
     : await createMediapipeDetector(backend === 'mediapipe-cpu', model);
   // the mediapipe graph wants strictly increasing timestamps (ms); they follow the frames' own times, so that the same
@@ -111,15 +127,22 @@ export async function createBlazePoseDetector(backend: Backend, model: ModelType
   return {
     backend,
     model,
-    async estimate(image, tMs) {
+    async estimate(image, tMs, rgb) {
       const [w, h] = imageSize(image);
       if (disposed || w === 0 || h === 0) return toPoseFrame([], tMs, w, h);
       lastTs = Math.max(lastTs + 1, Math.round(tsOffset + tMs));
       const t0 = performance.now();
-      const poses = await detector.estimatePoses(image, { flipHorizontal: false }, tfjs ? tMs : lastTs);
+      // the same values fromPixels would read from the image, so the poses are the same either way
+      const input = tfjs && isTfjs && rgb?.length === w * h * 3 ? tfjs.tensor3d(rgb, [h, w, 3], 'float32') : image;
+      let poses: RawPose[];
+      try {
+        poses = await detector.estimatePoses(input, { flipHorizontal: false }, isTfjs ? tMs : lastTs);
+      } finally {
+        if (input !== image) (input as Tensor3D).dispose();
+      }
       if (!estimated) measure('first-estimate', t0, backend, model); // graph set-up, shaders, first inference
       estimated = true;
-      return toPoseFrame(poses, tMs, w, h, { zInPixels: tfjs });
+      return toPoseFrame(poses, tMs, w, h, { zInPixels: isTfjs });
     },
     reset() {
       if (disposed) return;
