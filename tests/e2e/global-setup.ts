@@ -25,40 +25,15 @@ export default function globalSetup(): void {
   mkdirSync(GENERATED, { recursive: true });
   if (!existsSync(MESSI)) throw new Error(`${MESSI} is missing: apt-get install opencv-doc`);
   // 548x342 photo centred on a 640x480 canvas: the person stands in x 90-540, y 110-420 of the padded frame
-  const pad = ['-vf', 'pad=640:480:46:69,format=yuv420p'];
-  ffmpeg(path.join(GENERATED, 'person.y4m'), ['-loop', '1', '-i', MESSI, '-t', '2', '-r', '30', ...pad]);
-  ffmpeg(path.join(GENERATED, 'person.mp4'), [
-    '-loop',
-    '1',
-    '-i',
-    MESSI,
-    '-t',
-    '2',
-    '-r',
-    '30',
-    ...pad,
-    '-c:v',
-    'libx264',
-    '-pix_fmt',
-    'yuv420p',
-  ]);
+  const padding = 'pad=640:480:46:69,format=yuv420p';
+  const pad = ['-vf', padding];
+  const still = ['-loop', '1', '-i', MESSI, '-t', '2', '-r', '30'];
+  ffmpeg(path.join(GENERATED, 'person.y4m'), [...still, ...pad]);
+  ffmpeg(path.join(GENERATED, 'person.mp4'), [...still, ...pad, '-c:v', 'libx264', '-pix_fmt', 'yuv420p']);
   // the same picture stored sideways (turned a quarter clockwise, 480x640) with the rotation flag a phone writes: a
   // player turns it back upright (ffmpeg 5 writes the flag only when copying the stream)
   const sideways = path.join(GENERATED, 'person-sideways.mp4');
-  ffmpeg(sideways, [
-    '-loop',
-    '1',
-    '-i',
-    MESSI,
-    '-t',
-    '2',
-    '-r',
-    '30',
-    '-vf',
-    `${pad[1]},transpose=1`,
-    '-c:v',
-    'libx264',
-  ]);
+  ffmpeg(sideways, [...still, '-vf', `${padding},transpose=1`, '-c:v', 'libx264']);
   ffmpeg(path.join(GENERATED, 'person-rotated.mp4'), ['-i', sideways, '-c', 'copy', '-metadata:s:v', 'rotate=90']);
   // the same picture as VP9 in WebM: the other codec/container the decoding path must read
   ffmpeg(path.join(GENERATED, 'person.webm'), [
