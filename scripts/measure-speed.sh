@@ -22,6 +22,7 @@ echo "== npm run analyze: wall time, x real time, share outside the detector, pe
 analyze "sphinx lite (wasm)" $footage/pfc/sphinx-pose.mp4 --model lite --backend wasm
 analyze "sphinx lite (mediapipe-cpu)" $footage/pfc/sphinx-pose.mp4 --model lite
 analyze "sphinx full (mediapipe-cpu)" $footage/pfc/sphinx-pose.mp4 --model full
+analyze "sphinx full (wasm)" $footage/pfc/sphinx-pose.mp4 --model full --backend wasm
 analyze "10-minute file lite (wasm)" "$ten" --model lite --backend wasm
 echo "== three runs, identical reports (landmarksSha256; mediapipe-cpu full, the analyze default)"
 for clip in bloomfit/pelvic_tilt.mp4 pfc/sphinx-pose.mp4; do

@@ -1,8 +1,8 @@
 /**
  * Frames of a video file by demuxing (mediabunny: MP4/MOV, WebM/MKV and more) and decoding with WebCodecs'
- * `VideoDecoder`, in presentation order with the container's timestamps. Only the sampled frames are turned (scaled,
- * rotation applied, sample-picture.ts) into an ImageBitmap for the detector; every decoded `VideoFrame` is closed at once, and a small
- * bounded queue lets decoding run ahead of detection without holding more than a few frames.
+ * `VideoDecoder`, in presentation order with the container's timestamps. Only the sampled frames are kept (as
+ * `DecodedFrame`s, painted by the page: frame-picture.ts); every other decoded `VideoFrame` is closed at once, and a
+ * small bounded queue lets decoding run ahead of detection without holding more than a few frames.
  */
 import {
   BlobSource,
@@ -18,15 +18,36 @@ import {
   type InputVideoTrack,
   type VideoSample,
 } from 'mediabunny';
-import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
+import type { FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 import { prefetch } from './prefetch.ts';
 import { fitSize, frameSampler, frameStartS, sampledFrameCount, sampleTimesS } from './sampling.ts';
 import { avccLengthSize, isNonReferenceAvc } from './avc-references.ts';
-import { samplePictures } from './sample-picture.ts';
 
-/** Sampled frames decoded ahead of the detector. Each is one `maxSide` ImageBitmap (640x360x4 = 0.9 MB): 3 keep the
- * detector fed through a keyframe's longer decode while holding under 3 MB. */
+/** Sampled frames decoded ahead of the detector. Each is one decoded picture at the file's size (1.4 MB at 720p in
+ * I420): 3 keep the detector fed through a keyframe's longer decode while holding a few MB. */
 const QUEUE_FRAMES = 3;
+
+/**
+ * One sampled frame as the decoder made it, to be painted where it is used (frame-picture.ts). Not painted here: in a
+ * worker, Chromium paints a video frame only after asking the main thread for a GPU context and waiting for the
+ * answer (shared_gpu_context.cc, CreateContextProviderIfNeeded; without a GPU the answer is "none" and every frame asks
+ * again), so a worker that painted stood still whenever the detector held the main thread (40-70 ms a frame, seen in
+ * a Chromium trace) and the detector then waited for it.
+ */
+export interface DecodedFrame {
+  /** The picture, owned by whoever holds this; closed by `close()`. */
+  readonly frame: VideoFrame;
+  /** The file's rotation flag (clockwise degrees) and mirror flag, which a player applies on screen. */
+  readonly rotation: number;
+  readonly flip: boolean;
+  /** Presentation time in ms, from the container. */
+  readonly tMs: number;
+  close(): void;
+}
+
+/** The sampled frames of a decoded file, in presentation order, with what is known of the file. */
+export interface DecodedFrameReader
+  extends AsyncIterable<DecodedFrame>, Omit<FileFrameReader, typeof Symbol.asyncIterator> {}
 
 /** Containers a camera or phone records video in; other files fall back to the <video> element. */
 const FORMATS = [MP4, QTFF, WEBM, MATROSKA];
@@ -90,7 +111,7 @@ function sampleSink(track: InputVideoTrack, skip: (p: EncodedPacket) => boolean)
  * Opens `file` for decoding, or resolves null when this browser cannot demux or decode it (the caller then falls back
  * to seeking a <video>). Rejects only when reading the file itself fails.
  */
-export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<FileFrameReader | null> {
+export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<DecodedFrameReader | null> {
   if (typeof VideoDecoder === 'undefined') return null;
   const input = new Input({ source: new BlobSource(file), formats: FORMATS });
   try {
@@ -119,12 +140,12 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
       input.dispose();
     };
 
-    async function* sampled(): AsyncGenerator<FileFrame> {
+    async function* sampled(): AsyncGenerator<DecodedFrame> {
       const plan = await samplePlan(track, fps, 1 / (sourceFps ?? 30), maxDurationS);
-      const picture = samplePictures(width, height);
-      const draw = async (sample: VideoSample, tS: number): Promise<FileFrame> => {
-        const { image, rgb } = await picture(sample);
-        return { image, rgb, tMs: Math.round(tS * 1e6) / 1e3, close: () => image.close() };
+      const draw = (sample: VideoSample, tS: number): DecodedFrame => {
+        const frame = sample.toVideoFrame();
+        const { rotation, flip } = sample;
+        return { frame, rotation, flip, tMs: Math.round(tS * 1e6) / 1e3, close: () => frame.close() };
       };
       const lengthSize =
         (await track.getCodec()) === 'avc' ? avccLengthSize((await track.getDecoderConfig())?.description) : null;
@@ -141,7 +162,7 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
           }
           const key = usKey(sample.timestamp);
           if (key === plan.lastKey) last = sample;
-          const frame = plan.sampled.has(key) ? await draw(sample, sample.timestamp) : null;
+          const frame = plan.sampled.has(key) ? draw(sample, sample.timestamp) : null;
           if (sample !== last) sample.close();
           if (frame) yield frame;
         }
@@ -151,7 +172,7 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
         const rate = sourceFps ?? 30;
         for (const tS of sampleTimesS(durationS, fps, rate, maxDurationS)) {
           if (tS < plan.videoEndS) continue;
-          yield await draw(last, frameStartS(tS, rate));
+          yield draw(last, frameStartS(tS, rate));
         }
       } finally {
         last?.close();

@@ -18,7 +18,7 @@ export interface FileFrame {
   readonly image: ImageBitmap | HTMLCanvasElement;
   /** Presentation time of the source frame in ms (from the container when decoded). */
   readonly tMs: number;
-  /** The picture's RGB values for the detector, where the reader made them (decoding); see `RgbPixels`. */
+  /** The picture's RGB values for the detector, where the reader has them (decoding); see `RgbPixels`. */
   readonly rgb?: RgbPixels;
   /** Releases the picture; the consumer calls it once it is done with the frame. */
   close(): void;

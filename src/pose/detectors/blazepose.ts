@@ -12,7 +12,7 @@ export type PoseImage = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
 /**
  * The same picture as `image`, as float RGB values 0-255 row by row (width x height x 3), where its maker has them (a
  * decoded file frame): the tfjs backends then take it as their input tensor instead of reading the image back
- * through a canvas (tf.browser.fromPixels and a cast, 8-9 ms of each 60 ms frame measured on the sphinx clip).
+ * through a canvas (tf.browser.fromPixels and a cast, 8-9 ms of a ~60 ms frame in a profile of the sphinx clip).
  */
 export type RgbPixels = Float32Array<ArrayBuffer>;
 
@@ -71,7 +71,7 @@ function measure(phase: string, startMs: number, backend: Backend, model: ModelT
   performance.measure(`pose:${phase}`, { start: startMs, detail: { backend, model } });
 }
 
-/** The tfjs module, once a tfjs backend is loaded (to make input tensors from RGB pixels). */
+/** The tfjs module, once a tfjs backend is loaded (to make input tensors from RGB values). */
 let tfjs: typeof import('@tensorflow/tfjs-core') | null = null;
 
 async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): Promise<Detector> {
