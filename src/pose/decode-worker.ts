@@ -1,20 +1,18 @@
 /**
  * Web Worker that demuxes and decodes one video file (decoded-frames.ts) off the main thread, so decoding keeps
  * running ahead while the detector holds the main thread; each sampled frame comes back as a transferred
- * VideoFrame, which the page paints (frame-picture.ts). Reached through comlink (decoded-worker-frames.ts).
+ * ImageBitmap and its RGB values (a transferred buffer). Reached through comlink (decoded-worker-frames.ts).
  */
 import * as Comlink from 'comlink';
-import { openDecodedFrames, type DecodedFrame, type DecodedFrameReader } from './decoded-frames.ts';
-import type { FrameSourceOptions } from './file-frames.ts';
+import { openDecodedFrames } from './decoded-frames.ts';
+import type { RgbPixels } from './create-detector.ts';
+import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 
 /** What the main thread learns about the file when it opens. */
-export type DecodedFileInfo = Pick<
-  DecodedFrameReader,
-  'codec' | 'durationS' | 'width' | 'height' | 'sourceFps' | 'total'
->;
+export type DecodedFileInfo = Pick<FileFrameReader, 'codec' | 'durationS' | 'width' | 'height' | 'sourceFps' | 'total'>;
 
-let source: DecodedFrameReader | null = null;
-let frames: AsyncIterator<DecodedFrame> | null = null;
+let source: FileFrameReader | null = null;
+let frames: AsyncIterator<FileFrame> | null = null;
 
 const api = {
   /** Opens `file`; null when it cannot be demuxed or decoded here (the caller falls back to seeking). */
@@ -25,12 +23,13 @@ const api = {
     const { codec, durationS, width, height, sourceFps, total } = source;
     return { codec, durationS, width, height, sourceFps, total };
   },
-  /** The next sampled frame (its VideoFrame transferred: the main thread owns and closes it), or null at the end. */
-  async next(): Promise<Omit<DecodedFrame, 'close'> | null> {
+  /** The next sampled frame (its bitmap and RGB values transferred: the main thread owns them), or null at the end. */
+  async next(): Promise<{ image: ImageBitmap; tMs: number; rgb?: RgbPixels } | null> {
     const r = await frames?.next();
     if (!r || r.done) return null;
-    const { frame, rotation, flip, tMs } = r.value;
-    return Comlink.transfer({ frame, rotation, flip, tMs }, [frame]);
+    const image = r.value.image as ImageBitmap;
+    const { tMs, rgb } = r.value;
+    return Comlink.transfer({ image, tMs, rgb }, rgb ? [image, rgb.buffer] : [image]);
   },
   async close(): Promise<void> {
     await frames?.return?.();

@@ -1,8 +1,9 @@
 /**
  * Frames of a video file by demuxing (mediabunny: MP4/MOV, WebM/MKV and more) and decoding with WebCodecs'
- * `VideoDecoder`, in presentation order with the container's timestamps. Only the sampled frames are kept (as
- * `DecodedFrame`s, painted by the page: frame-picture.ts); every other decoded `VideoFrame` is closed at once, and a
- * small bounded queue lets decoding run ahead of detection without holding more than a few frames.
+ * `VideoDecoder`, in presentation order with the container's timestamps. Only the sampled frames are painted (scaled,
+ * rotation applied: frame-picture.ts) into an ImageBitmap for the detector, with their RGB values; every decoded
+ * `VideoFrame` is closed at once, and a small bounded queue lets decoding run ahead of detection without holding more
+ * than a few frames.
  */
 import {
   BlobSource,
@@ -18,36 +19,15 @@ import {
   type InputVideoTrack,
   type VideoSample,
 } from 'mediabunny';
-import type { FileFrameReader, FrameSourceOptions } from './file-frames.ts';
+import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
+import { framePictures, type FramePicture } from './frame-picture.ts';
 import { prefetch } from './prefetch.ts';
 import { fitSize, frameSampler, frameStartS, sampledFrameCount, sampleTimesS } from './sampling.ts';
 import { avccLengthSize, isNonReferenceAvc } from './avc-references.ts';
 
-/** Sampled frames decoded ahead of the detector. Each is one decoded picture at the file's size (1.4 MB at 720p in
- * I420): 3 keep the detector fed through a keyframe's longer decode while holding a few MB. */
+/** Sampled frames decoded ahead of the detector. Each is one `maxSide` ImageBitmap (640x360x4 = 0.9 MB) and its RGB
+ * values (2.8 MB): 3 keep the detector fed through a keyframe's longer decode while holding about 11 MB. */
 const QUEUE_FRAMES = 3;
-
-/**
- * One sampled frame as the decoder made it, to be painted where it is used (frame-picture.ts). Not painted here: in a
- * worker, Chromium paints a video frame only after asking the main thread for a GPU context and waiting for the
- * answer (shared_gpu_context.cc, CreateContextProviderIfNeeded; without a GPU the answer is "none" and every frame asks
- * again), so a worker that painted stood still whenever the detector held the main thread (40-70 ms a frame, seen in
- * a Chromium trace) and the detector then waited for it.
- */
-export interface DecodedFrame {
-  /** The picture, owned by whoever holds this; closed by `close()`. */
-  readonly frame: VideoFrame;
-  /** The file's rotation flag (clockwise degrees) and mirror flag, which a player applies on screen. */
-  readonly rotation: number;
-  readonly flip: boolean;
-  /** Presentation time in ms, from the container. */
-  readonly tMs: number;
-  close(): void;
-}
-
-/** The sampled frames of a decoded file, in presentation order, with what is known of the file. */
-export interface DecodedFrameReader
-  extends AsyncIterable<DecodedFrame>, Omit<FileFrameReader, typeof Symbol.asyncIterator> {}
 
 /** Containers a camera or phone records video in; other files fall back to the <video> element. */
 const FORMATS = [MP4, QTFF, WEBM, MATROSKA];
@@ -111,7 +91,7 @@ function sampleSink(track: InputVideoTrack, skip: (p: EncodedPacket) => boolean)
  * Opens `file` for decoding, or resolves null when this browser cannot demux or decode it (the caller then falls back
  * to seeking a <video>). Rejects only when reading the file itself fails.
  */
-export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<DecodedFrameReader | null> {
+export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<FileFrameReader | null> {
   if (typeof VideoDecoder === 'undefined') return null;
   const input = new Input({ source: new BlobSource(file), formats: FORMATS });
   try {
@@ -140,12 +120,19 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
       input.dispose();
     };
 
-    async function* sampled(): AsyncGenerator<DecodedFrame> {
+    async function* sampled(): AsyncGenerator<FileFrame> {
       const plan = await samplePlan(track, fps, 1 / (sourceFps ?? 30), maxDurationS);
-      const draw = (sample: VideoSample, tS: number): DecodedFrame => {
+      const paint = framePictures(width, height);
+      const draw = (sample: VideoSample, tS: number): FileFrame => {
         const frame = sample.toVideoFrame();
-        const { rotation, flip } = sample;
-        return { frame, rotation, flip, tMs: Math.round(tS * 1e6) / 1e3, close: () => frame.close() };
+        let picture: FramePicture;
+        try {
+          picture = paint({ frame, rotation: sample.rotation, flip: sample.flip });
+        } finally {
+          frame.close();
+        }
+        const { image, rgb } = picture;
+        return { image, rgb, tMs: Math.round(tS * 1e6) / 1e3, close: () => image.close() };
       };
       const lengthSize =
         (await track.getCodec()) === 'avc' ? avccLengthSize((await track.getDecoderConfig())?.description) : null;

@@ -3,8 +3,6 @@ import * as Comlink from 'comlink';
 import type { DecodeWorkerApi } from './decode-worker.ts';
 import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 import { prefetch } from './prefetch.ts';
-import type { DecodedFrame } from './decoded-frames.ts';
-import { framePictures, type FramePicture } from './frame-picture.ts';
 
 /** Frames asked of the worker ahead of the detector: one in flight while the detector works on the current one. */
 const AHEAD = 2;
@@ -35,31 +33,17 @@ export async function openDecodedInWorker(file: Blob, opts: FrameSourceOptions):
     close();
     return null;
   }
-  async function* decoded(): AsyncGenerator<DecodedFrame> {
+  async function* frames(): AsyncGenerator<FileFrame> {
     for (;;) {
       const f = await remote.next();
       if (!f) return;
-      yield { ...f, close: () => f.frame.close() };
-    }
-  }
-  const paint = framePictures(info.width, info.height);
-  // painted only when the detector asks for the frame, so that the painting is timed as the wait for a frame
-  async function* frames(): AsyncGenerator<FileFrame> {
-    for await (const f of prefetch(decoded(), AHEAD, (d) => d.close())) {
-      let picture: FramePicture;
-      try {
-        picture = paint(f);
-      } finally {
-        f.close();
-      }
-      const { image, rgb } = picture;
-      yield { image, rgb, tMs: f.tMs, close: () => image.close() };
+      yield { image: f.image, tMs: f.tMs, rgb: f.rgb, close: () => f.image.close() };
     }
   }
   return {
     ...info,
     decodePath: 'webcodecs',
     close,
-    [Symbol.asyncIterator]: () => frames()[Symbol.asyncIterator](),
+    [Symbol.asyncIterator]: () => prefetch(frames(), AHEAD, (f) => f.close())[Symbol.asyncIterator](),
   };
 }

@@ -1,12 +1,16 @@
 /**
  * A decoded video frame painted as the detector's picture: scaled to the analysis size with the file's rotation and
  * mirror flags applied, as an ImageBitmap, with the same picture's RGB values for the tfjs detectors (`RgbPixels`).
- * Runs on the page, not in the decoding worker (see `DecodedFrame` for why), with the browser's own painting, so the
- * pictures are the ones a `<video>` shows and seeking drew: the labelled tracks were made from those, and
- * an own YUV conversion, tried on 2026-12-02, changed the count of two labelled clips.
+ * Painted by the browser (drawImage), so the pictures are the ones seeking a `<video>` drew: the labelled tracks and
+ * the thresholds were measured on those. An own YUV conversion in the worker, tried on 2026-12-02, avoided the wait
+ * below but changed two labelled counts.
+ *
+ * Runs in the decoding worker. There Chromium paints a video frame only after asking the main thread for a GPU
+ * context and waiting for the answer (shared_gpu_context.cc, CreateContextProviderIfNeeded; with no GPU the answer is
+ * "none" and every frame asks again), so the worker stands still while the detector holds the main thread (40-70 ms
+ * a frame in a Chromium trace). Painting on the page instead was measured as no faster (the page then paints).
  */
 import type { RgbPixels } from './create-detector.ts';
-import type { DecodedFrame } from './decoded-frames.ts';
 
 /** A frame as the detector's picture, and the same picture's RGB values. */
 export interface FramePicture {
@@ -31,7 +35,7 @@ function rgbOf(rgba: Uint8ClampedArray): RgbPixels {
 export function framePictures(
   width: number,
   height: number,
-): (decoded: Pick<DecodedFrame, 'frame' | 'rotation' | 'flip'>) => FramePicture {
+): (decoded: { readonly frame: VideoFrame; readonly rotation: number; readonly flip: boolean }) => FramePicture {
   const canvas = new OffscreenCanvas(width, height);
   // read back on every frame: keep the canvas in memory rather than on a GPU
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
