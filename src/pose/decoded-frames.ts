@@ -20,7 +20,7 @@ import {
   type VideoSample,
 } from 'mediabunny';
 import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
-import { framePictures, type FramePicture } from './frame-picture.ts';
+import { framePictures } from './frame-picture.ts';
 import { prefetch } from './prefetch.ts';
 import { fitSize, frameSampler, frameStartS, sampledFrameCount, sampleTimesS } from './sampling.ts';
 import { avccLengthSize, isNonReferenceAvc } from './avc-references.ts';
@@ -124,14 +124,7 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
       const plan = await samplePlan(track, fps, 1 / (sourceFps ?? 30), maxDurationS);
       const paint = framePictures(width, height);
       const draw = (sample: VideoSample, tS: number): FileFrame => {
-        const frame = sample.toVideoFrame();
-        let picture: FramePicture;
-        try {
-          picture = paint({ frame, rotation: sample.rotation, flip: sample.flip });
-        } finally {
-          frame.close();
-        }
-        const { image, rgb } = picture;
+        const { image, rgb } = paint(sample);
         return { image, rgb, tMs: Math.round(tS * 1e6) / 1e3, close: () => image.close() };
       };
       const lengthSize =

@@ -1,5 +1,5 @@
 /**
- * A decoded video frame painted as the detector's picture: scaled to the analysis size with the file's rotation and
+ * A decoded video sample painted as the detector's picture: scaled to the analysis size with the file's rotation and
  * mirror flags applied, as an ImageBitmap, with the same picture's RGB values for the tfjs detectors (`RgbPixels`).
  * Painted by the browser (drawImage), so the pictures are the ones seeking a `<video>` drew: the labelled tracks and
  * the thresholds were measured on those. An own YUV conversion in the worker, tried on 2026-12-02, avoided the wait
@@ -10,6 +10,7 @@
  * "none" and every frame asks again), so the worker stands still while the detector holds the main thread (40-70 ms
  * a frame in a Chromium trace). Painting on the page instead was measured as no faster (the page then paints).
  */
+import type { VideoSample } from 'mediabunny';
 import type { RgbPixels } from './create-detector.ts';
 
 /** A frame as the detector's picture, and the same picture's RGB values. */
@@ -31,28 +32,15 @@ function rgbOf(rgba: Uint8ClampedArray): RgbPixels {
   return rgb;
 }
 
-/** Paints frames into pictures of `width` x `height` (the display size, after rotation). */
-export function framePictures(
-  width: number,
-  height: number,
-): (decoded: { readonly frame: VideoFrame; readonly rotation: number; readonly flip: boolean }) => FramePicture {
+/** Paints samples into pictures of `width` x `height` (the display size: mediabunny's `draw` applies the rotation
+ * and mirror flags). */
+export function framePictures(width: number, height: number): (sample: VideoSample) => FramePicture {
   const canvas = new OffscreenCanvas(width, height);
   // read back on every frame: keep the canvas in memory rather than on a GPU
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2D canvas for the decoded frames');
-  return ({ frame, rotation, flip }) => {
-    const quarter = (((rotation % 360) + 360) % 360) / 90;
-    if (quarter === 0 && !flip) {
-      ctx.drawImage(frame, 0, 0, width, height);
-    } else {
-      // the picture before rotation: a quarter turn swaps its sides
-      const [w, h] = quarter % 2 ? [height, width] : [width, height];
-      ctx.setTransform(1, 0, 0, 1, width / 2, height / 2);
-      if (flip) ctx.scale(-1, 1);
-      ctx.rotate((quarter * Math.PI) / 2);
-      ctx.drawImage(frame, -w / 2, -h / 2, w, h);
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-    }
+  return (sample) => {
+    sample.draw(ctx, 0, 0, width, height);
     const rgb = rgbOf(ctx.getImageData(0, 0, width, height).data);
     return { image: canvas.transferToImageBitmap(), rgb };
   };
