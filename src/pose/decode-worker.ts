@@ -4,7 +4,7 @@
  * ImageBitmap and its RGB values (a transferred buffer). Reached through comlink (decoded-worker-frames.ts).
  */
 import * as Comlink from 'comlink';
-import { openDecodedFrames } from './decoded-frames.ts';
+import { openDecodedFrames, type FrameRange } from './decoded-frames.ts';
 import type { RgbPixels } from './create-detector.ts';
 import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 
@@ -15,9 +15,10 @@ let source: FileFrameReader | null = null;
 let frames: AsyncIterator<FileFrame> | null = null;
 
 const api = {
-  /** Opens `file`; null when it cannot be demuxed or decoded here (the caller falls back to seeking). */
-  async open(file: Blob, opts: FrameSourceOptions): Promise<DecodedFileInfo | null> {
-    source = await openDecodedFrames(file, opts);
+  /** Opens `file` (its frames in `range`, by default all); null when it cannot be demuxed or decoded here (the caller
+   * falls back to seeking). */
+  async open(file: Blob, opts: FrameSourceOptions, range?: FrameRange): Promise<DecodedFileInfo | null> {
+    source = await openDecodedFrames(file, opts, range);
     if (!source) return null;
     frames = source[Symbol.asyncIterator]();
     const { codec, durationS, width, height, sourceFps, total } = source;

@@ -87,11 +87,25 @@ function sampleSink(track: InputVideoTrack, skip: (p: EncodedPacket) => boolean)
   return '_createPacketSink' in VideoSampleSink.prototype ? new SkippingSampleSink(track) : new VideoSampleSink(track);
 }
 
+/** The part of a file to read: the sampled frames whose start time is in [fromMs, toMs) (a parallel worker's
+ * segment with its lead, segments.ts); the sampling is the whole file's, so a frame is the same whichever part reads
+ * it. */
+export interface FrameRange {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+const WHOLE_FILE: FrameRange = { fromMs: 0, toMs: Infinity };
+
 /**
  * Opens `file` for decoding, or resolves null when this browser cannot demux or decode it (the caller then falls back
  * to seeking a <video>). Rejects only when reading the file itself fails.
  */
-export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {}): Promise<FileFrameReader | null> {
+export async function openDecodedFrames(
+  file: Blob,
+  opts: FrameSourceOptions = {},
+  range: FrameRange = WHOLE_FILE,
+): Promise<FileFrameReader | null> {
   if (typeof VideoDecoder === 'undefined') return null;
   const input = new Input({ source: new BlobSource(file), formats: FORMATS });
   try {
@@ -123,9 +137,11 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
     async function* sampled(): AsyncGenerator<FileFrame> {
       const plan = await samplePlan(track, fps, 1 / (sourceFps ?? 30), maxDurationS);
       const paint = framePictures(width, height);
-      const draw = (sample: VideoSample, tS: number): FileFrame => {
+      const tMsOf = (tS: number) => Math.round(tS * 1e6) / 1e3;
+      const inRange = (tMs: number) => tMs >= range.fromMs && tMs < range.toMs;
+      const draw = (sample: VideoSample, tMs: number): FileFrame => {
         const { image, rgb } = paint(sample);
-        return { image, rgb, tMs: Math.round(tS * 1e6) / 1e3, close: () => image.close() };
+        return { image, rgb, tMs, close: () => image.close() };
       };
       const lengthSize =
         (await track.getCodec()) === 'avc' ? avccLengthSize((await track.getDecoderConfig())?.description) : null;
@@ -135,14 +151,17 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
         lengthSize !== null && !plan.needed.has(usKey(p.timestamp)) && isNonReferenceAvc(p.data, lengthSize);
       let last: VideoSample | null = null;
       try {
-        for await (const sample of sampleSink(track, skip).samples()) {
+        // decoding starts at the keyframe before `fromMs` (mediabunny) and stops at `toMs`
+        const samples = sampleSink(track, skip).samples(range.fromMs / 1000, range.toMs / 1000);
+        for await (const sample of samples) {
           if (sample.timestamp >= maxDurationS) {
             sample.close();
             return;
           }
           const key = usKey(sample.timestamp);
           if (key === plan.lastKey) last = sample;
-          const frame = plan.sampled.has(key) ? draw(sample, sample.timestamp) : null;
+          const tMs = tMsOf(sample.timestamp);
+          const frame = plan.sampled.has(key) && inRange(tMs) ? draw(sample, tMs) : null;
           if (sample !== last) sample.close();
           if (frame) yield frame;
         }
@@ -151,8 +170,9 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
         // sees it again, at the start of that time's frame slot (as seeking the <video> did)
         const rate = sourceFps ?? 30;
         for (const tS of sampleTimesS(durationS, fps, rate, maxDurationS)) {
-          if (tS < plan.videoEndS) continue;
-          yield draw(last, frameStartS(tS, rate));
+          const tMs = tMsOf(frameStartS(tS, rate));
+          if (tS < plan.videoEndS || !inRange(tMs)) continue;
+          yield draw(last, tMs);
         }
       } finally {
         last?.close();
@@ -166,7 +186,7 @@ export async function openDecodedFrames(file: Blob, opts: FrameSourceOptions = {
       width,
       height,
       sourceFps,
-      total: sampledFrameCount(durationS, fps, sourceFps ?? 30, maxDurationS),
+      total: sampledFrameCount(durationS, fps, sourceFps ?? 30, maxDurationS, range),
       close,
       [Symbol.asyncIterator]: () => prefetch(sampled(), QUEUE_FRAMES, (f) => f.close())[Symbol.asyncIterator](),
     };

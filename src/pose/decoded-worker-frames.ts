@@ -1,14 +1,21 @@
-/** The main-thread side of decode-worker.ts: the decoded frames of a file, read ahead of the detector. */
+/** The detector's side of decode-worker.ts (the page, or an analysis worker): the decoded frames of a file, read
+ * ahead of the detector. */
 import * as Comlink from 'comlink';
 import type { DecodeWorkerApi } from './decode-worker.ts';
+import type { FrameRange } from './decoded-frames.ts';
 import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 import { prefetch } from './prefetch.ts';
 
 /** Frames asked of the worker ahead of the detector: one in flight while the detector works on the current one. */
 const AHEAD = 2;
 
-/** Opens `file` in a decoding worker; null when this browser cannot demux or decode it. */
-export async function openDecodedInWorker(file: Blob, opts: FrameSourceOptions): Promise<FileFrameReader | null> {
+/** Opens `file` (its frames in `range`, by default all) in a decoding worker; null when this browser cannot demux or
+ * decode it. */
+export async function openDecodedInWorker(
+  file: Blob,
+  opts: FrameSourceOptions,
+  range?: FrameRange,
+): Promise<FileFrameReader | null> {
   if (typeof Worker === 'undefined' || typeof VideoDecoder === 'undefined') return null;
   const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: 'video-decoder' });
   const remote = Comlink.wrap<DecodeWorkerApi>(worker);
@@ -24,7 +31,7 @@ export async function openDecodedInWorker(file: Blob, opts: FrameSourceOptions):
   };
   let info;
   try {
-    info = await Promise.race([remote.open(file, opts), failed]);
+    info = await Promise.race([remote.open(file, opts, range), failed]);
   } catch (e) {
     close();
     throw e;

@@ -50,6 +50,12 @@ describe('frameSampler (decoded frames)', () => {
   it('analyses a frame that covers several sample times once (10 fps from a 5 fps clip)', () => {
     expect(picked(10, 5, 4)).toEqual([0, 0.2, 0.4, 0.6]);
   });
+  it('counts the frames of a range as the frames starting in it (parallel segments add up to the file)', () => {
+    const all = sampledFrameCount(26.3, 10, 30);
+    const first = sampledFrameCount(26.3, 10, 30, Infinity, { fromMs: 0, toMs: 13150 });
+    const second = sampledFrameCount(26.3, 10, 30, Infinity, { fromMs: 13150, toMs: Infinity });
+    expect([all, first, second]).toEqual([263, 132, 131]);
+  });
   it('stops at the duration cap', () => {
     expect(picked(10, 30, 300, 2)).toHaveLength(20);
   });

@@ -56,7 +56,17 @@ export function frameSampler(
   };
 }
 
-/** How many frames `frameSampler` will pick from a clip of `durationS` (for progress before decoding). */
-export function sampledFrameCount(durationS: number, fps: number, sourceFps: number, maxDurationS = Infinity): number {
-  return sampleTimesS(durationS, fps, sourceFps, maxDurationS).length;
+/** How many frames `frameSampler` will pick from a clip of `durationS` (for progress before decoding), of those
+ * starting in [fromMs, toMs) when a range is given. */
+export function sampledFrameCount(
+  durationS: number,
+  fps: number,
+  sourceFps: number,
+  maxDurationS = Infinity,
+  range: { readonly fromMs: number; readonly toMs: number } = { fromMs: 0, toMs: Infinity },
+): number {
+  return sampleTimesS(durationS, fps, sourceFps, maxDurationS).filter((tS) => {
+    const startMs = frameStartS(tS, sourceFps) * 1000;
+    return startMs >= range.fromMs - 1e-3 && startMs < range.toMs - 1e-3;
+  }).length;
 }
