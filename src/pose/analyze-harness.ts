@@ -1,8 +1,8 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
 import { createPoseDetector, type RgbPixels } from './create-detector.ts';
-import { fileFrameSource, type DecodePath, type FrameSourceOptions, type VideoFrameSource } from './file-frames.ts';
-import { analyzeFrames, openVideoFrames } from './video-frames.ts';
-import { openSeekedFrames } from './video-file.ts';
+import type { DecodePath, VideoFrameSource } from './file-frames.ts';
+import { createFileAnalyzer, openFileFrames } from './file-analysis.ts';
+import { openVideoFrames } from './video-frames.ts';
 
 /** What `npm run analyze` asks the page to do. */
 export interface AnalyzeRequest {
@@ -16,6 +16,8 @@ export interface AnalyzeRequest {
   readonly maxSide?: number;
   /** Read frames by seeking a <video> even where WebCodecs could decode (to compare the two in the bench). */
   readonly forceSeek?: boolean;
+  /** Analysis workers for wasm (each on a segment of the file); one per core (at most 4) when absent. */
+  readonly workers?: number;
   /** Hand the frames back through `__spineAnalyzeFrames` in slices instead of in the result (long files: see there). */
   readonly framesBySlice?: boolean;
 }
@@ -37,11 +39,13 @@ export interface AnalyzeResult {
   readonly detectorMs: number[];
   /** Per frame, how long the detector waited for the frame source. */
   readonly waitMs: number[];
+  /** Detectors that ran side by side (analysis workers, each on a segment of the file); 1 for one detector. */
+  readonly workers: number;
   /** From asking for the first frame to the last pose. */
   readonly analysisWallMs: number;
   /** ms from the request to the end of the first frame with a person. */
   readonly firstPoseMs: number | null;
-  /** ms from the request until both the detector and the file were ready (they load side by side). */
+  /** ms from the request until the detector (or the workers' detectors) was loaded. */
   readonly modelLoadMs: number;
   /** Largest JS heap seen (sampled each 100 frames), MB; null where the browser does not tell. */
   readonly peakHeapMB: number | null;
@@ -66,22 +70,6 @@ declare global {
 
 const heapMB = (): number | null =>
   performance.memory ? Math.round((performance.memory.usedJSHeapSize / 2 ** 20) * 10) / 10 : null;
-
-/** A file's frames, decoded (or sought where it cannot be decoded); `forceSeek` seeks even where it could decode. */
-async function openFrames(
-  blob: Blob,
-  opts: FrameSourceOptions & { readonly sourceFps?: number },
-  forceSeek = false,
-): Promise<VideoFrameSource> {
-  if (!forceSeek) return openVideoFrames(blob, opts);
-  const url = URL.createObjectURL(blob);
-  const s = await openSeekedFrames(url, opts);
-  return fileFrameSource({
-    ...s,
-    [Symbol.asyncIterator]: s[Symbol.asyncIterator],
-    close: () => (s.close(), URL.revokeObjectURL(url)),
-  });
-}
 
 /** A picture held beyond its frame: its copy, time and RGB values. */
 interface HeldPicture {
@@ -114,38 +102,35 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
   const ac = new AbortController();
   window.__spineAnalyzeCancel = () => ac.abort();
   const blob = await (await fetch(req.url)).blob();
-  const opts = { fps: req.fps, maxDurationS: req.maxDurationS, maxSide: req.maxSide, sourceFps: req.sourceFps };
-  const open = () => openFrames(blob, opts, req.forceSeek);
-  // `auto` times its candidates on a frame of this clip, so it waits for one; an explicit backend loads meanwhile
-  const loadDetector = async () => {
-    const warmup =
-      req.backend === 'auto'
-        ? (await firstPictures(await openVideoFrames(blob, { ...opts, fps: 1, maxDurationS: 1 }), 1))[0]
-        : undefined;
-    try {
-      return await createPoseDetector({
-        backend: req.backend,
-        model: req.model,
-        remeasure: true,
-        warmupImage: warmup?.image,
-      });
-    } finally {
-      warmup?.image.close();
-    }
+  const opts = {
+    fps: req.fps,
+    maxDurationS: req.maxDurationS,
+    maxSide: req.maxSide,
+    sourceFps: req.sourceFps,
+    forceSeek: req.forceSeek,
   };
-  const [opened, loaded] = await Promise.allSettled([open(), loadDetector()]);
-  if (opened.status === 'rejected' || loaded.status === 'rejected') {
-    if (opened.status === 'fulfilled') opened.value.close();
-    if (loaded.status === 'fulfilled') loaded.value.dispose();
-    throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+  // `auto` times its candidates on a frame of this clip
+  const warmup =
+    req.backend === 'auto'
+      ? (await firstPictures(await openVideoFrames(blob, { ...opts, fps: 1, maxDurationS: 1 }), 1))[0]
+      : undefined;
+  let analyzer;
+  try {
+    analyzer = await createFileAnalyzer({
+      backend: req.backend,
+      model: req.model,
+      remeasure: true,
+      warmupImage: warmup?.image,
+      workers: req.workers,
+    });
+  } finally {
+    warmup?.image.close();
   }
-  const source = opened.value;
-  const detector = loaded.value;
   const modelLoadMs = performance.now() - t0;
   let firstPoseMs: number | null = null;
   let peakHeapMB = heapMB();
   try {
-    const { frames, timings, cancelled } = await analyzeFrames(source, detector, {
+    const { info, frames, timings, cancelled } = await analyzer.analyze(blob, opts, {
       signal: ac.signal,
       onFrame: (f, _ms, done, total) => {
         if (f.landmarks && firstPoseMs === null) firstPoseMs = performance.now() - t0;
@@ -154,27 +139,27 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
       },
     });
     return {
-      backend: detector.backend,
+      backend: analyzer.backend,
       model: req.model,
-      decodePath: source.decodePath,
-      codec: source.codec,
-      sourceFps: source.sourceFps,
-      durationS: source.durationS,
-      width: source.width,
-      height: source.height,
+      decodePath: info.decodePath,
+      codec: info.codec,
+      sourceFps: info.sourceFps,
+      durationS: info.durationS,
+      width: info.width,
+      height: info.height,
       frames,
       frameCount: frames.length,
       cancelled,
       detectorMs: timings.detectorMs,
       waitMs: timings.waitMs,
+      workers: timings.workers,
       analysisWallMs: timings.wallMs,
       firstPoseMs,
       modelLoadMs,
       peakHeapMB,
     };
   } finally {
-    source.close();
-    detector.dispose();
+    analyzer.dispose();
   }
 }
 
@@ -184,7 +169,7 @@ export async function readFramesOnly(
 ): Promise<{ decodePath: DecodePath; frames: number; wallMs: number; durationS: number }> {
   const blob = await (await fetch(req.url)).blob();
   const opts = { fps: req.fps, maxDurationS: req.maxDurationS, maxSide: req.maxSide, sourceFps: req.sourceFps };
-  const source = await openFrames(blob, opts, req.forceSeek);
+  const source = await openFileFrames(blob, { ...opts, forceSeek: req.forceSeek });
   const t0 = performance.now();
   let frames = 0;
   try {

@@ -29,7 +29,14 @@ export type { FrameSource } from './frame-source.ts';
 export { startPoseStream, type PoseStream, type PoseStreamOptions, type PoseStreamStage } from './pose-stream.ts';
 export { loadVideo, type LoadedVideo } from './video-file.ts';
 export { VideoFileError, type DecodePath, type VideoFrameSource, type FrameSourceOptions } from './file-frames.ts';
-export { analyzeFrames, openVideoFrames, type AnalyzeFramesOptions, type FrameTimings } from './video-frames.ts';
+export type { FrameTimings } from './video-frames.ts';
+export {
+  createFileAnalyzer,
+  type FileAnalysis,
+  type FileAnalysisRun,
+  type FileAnalyzer,
+  type FileOpenOptions,
+} from './file-analysis.ts';
 export { analysisProgress, formatClock, formatProgress, type AnalysisProgress } from './progress.ts';
 export { parseLandmarkTrack, roundFrame } from './track.ts';
 export { createPeopleCounter, type PeopleCounter } from './people-counter.ts';

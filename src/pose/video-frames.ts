@@ -48,6 +48,8 @@ export interface FrameTimings {
   readonly waitMs: number[];
   /** Wall time from asking for the first frame to the last pose, ms. */
   readonly wallMs: number;
+  /** Detectors that ran side by side (segments in analysis workers, worker-analysis.ts); 1 for one detector. */
+  readonly workers: number;
 }
 
 /** Options of `analyzeFrames`. */
@@ -94,7 +96,7 @@ export async function analyzeFrames(
   }
   return {
     frames,
-    timings: { detectorMs, waitMs, wallMs: performance.now() - t0 },
+    timings: { detectorMs, waitMs, wallMs: performance.now() - t0, workers: 1 },
     cancelled: opts.signal?.aborted ?? false,
   };
 }
