@@ -147,6 +147,7 @@ async function main(): Promise<void> {
       maxDurationS: args.maxSeconds ?? undefined,
       maxSide: args.maxSide,
       forceSeek: args.seek,
+      workers: args.workers || undefined,
     });
     const durationS = args.maxSeconds ? Math.min(args.maxSeconds, r.durationS) : r.durationS;
     track = {
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
     `analyze: ${report.video}: ${report.framesWithPose}/${report.framesAnalyzed} frames with a pose (${(report.poseRate * 100).toFixed(1)} %), ` +
       `${report.backend}/${report.model}` +
       (t
-        ? `, ${report.decodePath}, ${t.realTimeFactor}x real time (${t.analysisWallS} s), detector ${t.detectorMsMedian} ms median, ` +
+        ? `, ${report.decodePath}${t.workers > 1 ? ` in ${t.workers} workers` : ''}, ${t.realTimeFactor}x real time (${t.analysisWallS} s), detector ${t.detectorMsMedian} ms median, ` +
           `${((t.nonDetectorShare ?? 0) * 100).toFixed(1)} % outside the detector, peak ${t.peakBrowserPssMB} MB`
         : '') +
       '\n',

@@ -195,6 +195,8 @@ export interface AnalysisMeasures {
     frames: readonly unknown[];
     detectorMs: readonly number[];
     waitMs: readonly number[];
+    /** Detectors that ran side by side (analysis workers). */
+    workers: number;
     analysisWallMs: number;
   };
   readonly aloneMs: readonly number[];
@@ -207,6 +209,7 @@ export interface AnalysisRow {
   readonly backend: string;
   readonly model: string;
   readonly decodePath: string;
+  readonly workers: number;
   readonly frames: number;
   /** Video seconds analysed per wall second. */
   readonly realTimeFactor: number | null;
@@ -214,9 +217,9 @@ export interface AnalysisRow {
   readonly detectorMsMedian: number | null;
   /** The detector alone on frames held in memory, same backend and model, same run. */
   readonly detectorAloneMsMedian: number | null;
-  /** 1 - detector time / wall time, within the analysis. */
+  /** 1 - detector time / (wall time x workers), within the analysis. */
   readonly nonDetectorShare: number | null;
-  /** 1 - (detector alone x frames) / wall time: also counts the detector slowed by decoding beside it. */
+  /** 1 - (detector alone x frames) / (wall time x workers): also counts the detector slowed by decoding beside it. */
   readonly nonDetectorShareVsAlone: number | null;
   readonly frameWaitMsMedian: number | null;
   /** Reading the sampled frames with no detector: decoding, and seeking the <video> (the old way). */
@@ -230,6 +233,7 @@ export function analysisRow(video: string, requestedBackend: string, m: Analysis
   const det = summarizeMs(a.detectorMs);
   const alone = summarizeMs(m.aloneMs);
   const detTotal = a.detectorMs.reduce((x, y) => x + y, 0);
+  const threadMs = a.analysisWallMs * Math.max(1, a.workers);
   const rtf = (durationS: number, wallMs: number) => round(wallMs > 0 ? durationS / (wallMs / 1000) : NaN, 2);
   return {
     video,
@@ -237,13 +241,14 @@ export function analysisRow(video: string, requestedBackend: string, m: Analysis
     backend: a.backend,
     model: a.model,
     decodePath: a.decodePath,
+    workers: a.workers,
     frames: n,
     realTimeFactor: rtf(a.durationS, a.analysisWallMs),
     msPerFrame: round(n > 0 ? a.analysisWallMs / n : NaN, 1),
     detectorMsMedian: round(det.median, 1),
     detectorAloneMsMedian: round(alone.median, 1),
-    nonDetectorShare: round(a.analysisWallMs > 0 ? 1 - detTotal / a.analysisWallMs : NaN, 3),
-    nonDetectorShareVsAlone: round(a.analysisWallMs > 0 ? 1 - (alone.mean * n) / a.analysisWallMs : NaN, 3),
+    nonDetectorShare: round(threadMs > 0 ? 1 - detTotal / threadMs : NaN, 3),
+    nonDetectorShareVsAlone: round(threadMs > 0 ? 1 - (alone.mean * n) / threadMs : NaN, 3),
     frameWaitMsMedian: round(summarizeMs(a.waitMs).median, 1),
     decodeOnlyRealTimeFactor: rtf(m.decodeOnly.durationS, m.decodeOnly.wallMs),
     seekOnlyRealTimeFactor: rtf(m.seekOnly.durationS, m.seekOnly.wallMs),
@@ -253,7 +258,7 @@ export function analysisRow(video: string, requestedBackend: string, m: Analysis
 const ANALYSIS_COLUMNS: [string, (r: AnalysisRow) => string][] = [
   ['backend', (r) => (r.requestedBackend === r.backend ? r.backend : `${r.requestedBackend}->${r.backend}`)],
   ['model', (r) => r.model],
-  ['path', (r) => r.decodePath],
+  ['path', (r) => (r.workers > 1 ? `${r.decodePath} x${r.workers}` : r.decodePath)],
   ['x real time', (r) => String(r.realTimeFactor ?? '-')],
   ['ms/frame', (r) => String(r.msPerFrame ?? '-')],
   ['det med / alone ms', (r) => `${r.detectorMsMedian ?? '-'}/${r.detectorAloneMsMedian ?? '-'}`],

@@ -34,6 +34,7 @@ describe('analyze command line', () => {
       maxSide: 640,
       maxSeconds: null,
       seek: false,
+      workers: 0,
     });
     expect(parseAnalyzeArgs(['x.mp4', '--seek']).seek).toBe(true);
     expect(parseAnalyzeArgs(['--from-landmarks', 't.json']).video).toBeNull();
@@ -80,6 +81,7 @@ describe('analyze report', () => {
     const t = timingReport(2, {
       detectorMs: [40, 50, 45, 300],
       waitMs: [100, 0, 0, 1],
+      workers: 1,
       analysisWallMs: 500,
       firstPoseMs: 812.4,
       modelLoadMs: 1500,
@@ -94,5 +96,17 @@ describe('analyze report', () => {
       frameWaitMsMedian: 1,
       firstPoseMs: 812,
     });
+  });
+  it('counts the share outside the detector per analysing thread when workers ran side by side', () => {
+    const t = timingReport(2, {
+      detectorMs: [40, 50, 45, 300, 40, 50, 45, 300],
+      waitMs: [],
+      workers: 2,
+      analysisWallMs: 500,
+      firstPoseMs: null,
+      modelLoadMs: 1500,
+      peakHeapMB: null,
+    });
+    expect(t).toMatchObject({ realTimeFactor: 4, workers: 2, nonDetectorShare: 0.13 });
   });
 });

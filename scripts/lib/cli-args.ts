@@ -61,12 +61,14 @@ export interface AnalyzeArgs {
   readonly maxSide: number;
   /** Read frames by seeking a <video> instead of decoding (the fallback path, for comparison). */
   readonly seek: boolean;
+  /** Analysis workers for the wasm backend (each on a segment of the file); 0 = one per core, at most 4. */
+  readonly workers: number;
 }
 
 export const USAGE =
   'usage: npm run analyze -- <video> [--exercise <id>] [--fps 10] [--model lite|full|heavy] ' +
   `[--backend ${BACKEND_CHOICES.join('|')}] [--out report.json] [--landmarks track.json] ` +
-  '[--from-landmarks track.json] [--max-seconds N] [--max-side 640] [--seek]';
+  '[--from-landmarks track.json] [--max-seconds N] [--max-side 640] [--seek] [--workers N]';
 
 /**
  * The default backend of the command: the one the labelled tracks were made with (tests/fixtures/tracks/README.md).
@@ -91,6 +93,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       'max-seconds': str,
       'max-side': str,
       seek: { type: 'boolean' },
+      workers: str,
     },
     true,
   );
@@ -110,5 +113,6 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     maxSeconds: o['max-seconds'] === undefined ? null : numberOption(o['max-seconds'], 'max-seconds', 0, 0.1),
     maxSide: numberOption(o['max-side'], 'max-side', 640, 64),
     seek: o.seek ?? false,
+    workers: Math.round(numberOption(o.workers, 'workers', 0, 0)),
   };
 }

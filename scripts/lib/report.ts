@@ -6,6 +6,8 @@ import type { LandmarkTrack } from '../../src/pose/types.ts';
 export interface PageTimings {
   readonly detectorMs: readonly number[];
   readonly waitMs: readonly number[];
+  /** Detectors that ran side by side (analysis workers); 1 for one detector. */
+  readonly workers: number;
   readonly analysisWallMs: number;
   readonly firstPoseMs: number | null;
   readonly modelLoadMs: number;
@@ -21,7 +23,10 @@ export interface TimingReport {
   readonly commandWallS: number | null;
   readonly detectorMsMedian: number | null;
   readonly detectorMsP90: number | null;
-  /** Share of the analysis wall time spent outside the detector (waiting for frames, drawing, bookkeeping). */
+  /** Detectors that ran side by side, each on a segment of the file. */
+  readonly workers: number;
+  /** Share of the analysing threads' wall time spent outside the detector (waiting for frames, drawing,
+   * bookkeeping): 1 - detector time / (wall time x workers). */
   readonly nonDetectorShare: number | null;
   /** Median wait for the next frame, ms (0 when decoding keeps ahead of the detector). */
   readonly frameWaitMsMedian: number | null;
@@ -70,7 +75,8 @@ export function timingReport(
     commandWallS: extra.commandWallMs === undefined ? null : round(extra.commandWallMs / 1000, 1),
     detectorMsMedian: round(quantile(t.detectorMs, 0.5)),
     detectorMsP90: round(quantile(t.detectorMs, 0.9)),
-    nonDetectorShare: wall > 0 ? round(1 - detectorTotal / wall, 3) : null,
+    workers: t.workers,
+    nonDetectorShare: wall > 0 ? round(1 - detectorTotal / (wall * Math.max(1, t.workers)), 3) : null,
     frameWaitMsMedian: round(quantile(t.waitMs, 0.5)),
     firstPoseMs: round(t.firstPoseMs, 0),
     modelLoadMs: round(t.modelLoadMs, 0),
