@@ -21,27 +21,21 @@ export interface Segment {
 /** The shortest segment worth its own detector: its lead (LEAD_MS) is then at most a twentieth of its frames. */
 export const MIN_SEGMENT_S = 6;
 
-/** Segments per worker, taken from a queue: a worker whose segments go faster (frames without a person are detected
- * in about a third of the time) takes the next one, so the workers end within about a third of a share of each other.
- * On adaptx/pelvic_tilt.mp4, empty for its first half, one segment per worker left one worker idle for a third of the
- * run (README, Performance). */
-export const SEGMENTS_PER_WORKER = 3;
-
 /** Frames detected before a segment and thrown away (3 frames at the default 10 fps): the first frame after a reset
- * finds the person afresh, the next ones track. A longer lead does not bring the poses closer to one pass: the
- * tracking never falls back onto that run's exact regions (README, Performance). */
+ * finds the person afresh, the next ones track. The tracking never falls back onto one pass's exact regions, so a
+ * longer lead buys little: on sphinx split in 4, its later segments' landmarks were a median 3.0 px (95th percentile
+ * 7.4 px) from one pass with this lead, 2.8 px (5.3 px) with 1 s. */
 export const LEAD_MS = 300;
 
 /**
- * Splits `durationS` seconds for `workers` workers: one segment when there is one worker; else a multiple of
- * `workers` equal segments (so that equally fast segments end together), up to SEGMENTS_PER_WORKER each, of at least
- * MIN_SEGMENT_S; fewer segments than workers when the file is too short for one each.
+ * Splits `durationS` seconds into one equal segment per worker, each at least MIN_SEGMENT_S long (fewer segments
+ * than workers when the file is too short). Also tried on 2026-12-03, three segments per worker taken from a queue:
+ * adaptx/pelvic_tilt.mp4 (a person in half of its frames) ran at 1.23-1.30x against 1.06-1.22x with one
+ * each, but sphinx at 1.62-1.97x against 2.18-2.21x: every segment starts a decoding worker, a decoder from a key
+ * frame and a lead, and every start makes the poses after it differ a little from one pass.
  */
 export function planSegments(durationS: number, workers: number): Segment[] {
-  const w = Math.max(1, Math.floor(workers));
-  const fit = Math.floor(durationS / MIN_SEGMENT_S);
-  const perWorker = Math.min(SEGMENTS_PER_WORKER, Math.floor(fit / w));
-  const n = w === 1 ? 1 : Math.max(1, perWorker > 0 ? perWorker * w : Math.min(w, fit));
+  const n = Math.max(1, Math.min(Math.floor(workers), Math.floor(durationS / MIN_SEGMENT_S)));
   const lengthMs = (durationS * 1000) / n;
   return Array.from({ length: n }, (_, i) => ({
     startMs: i === 0 ? 0 : Math.round(i * lengthMs),
