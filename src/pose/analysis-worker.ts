@@ -1,7 +1,7 @@
 /**
- * Web Worker that analyses one segment of a video file (segments.ts) by itself: it decodes the segment
- * (decoded-frames.ts, from its lead on) and runs its own tfjs detector on every sampled frame, handing back each
- * frame's pose. Several of these run side by side, one per core (worker-analysis.ts), so a file is analysed in
+ * Web Worker that analyses one segment of a video file (segments.ts) by itself: its own decoding worker
+ * (decode-worker.ts) decodes and paints the segment from its lead on, and its own tfjs detector runs on every sampled
+ * frame, handing back each frame's pose. Several of these run side by side, one per core (worker-analysis.ts), so a file is analysed in
  * parallel; the single-threaded wasm detector cannot use a second core any other way. Reached through comlink.
  */
 import * as Comlink from 'comlink';

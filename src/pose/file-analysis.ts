@@ -26,8 +26,10 @@ export interface FileAnalysisRun {
   readonly signal?: AbortSignal;
   /** The file is open: what it is, in how many parts it is analysed, and how many of them at a time. */
   readonly onOpened?: (info: VideoFileInfo, parts: number, atOnce: number) => void;
-  /** Each analysed frame (in time order within a segment), the frames done so far, and, where one can be shown in
-   * order (the first segment's), its picture, valid during the call only. */
+  /** Hand each frame's picture to `onFrame` where one can be shown in order (a preview); the command needs none. */
+  readonly withPictures?: boolean;
+  /** Each analysed frame (in time order within a segment), the frames done so far, and, when asked `withPictures`
+   * and the frame is of the part a preview follows, its picture, valid during the call only. */
   readonly onFrame?: (
     frame: PoseFrame,
     detectorMs: number,
@@ -120,7 +122,7 @@ function workerAnalyzer(pool: AnalysisWorkerPool, model: ModelType): FileAnalyze
         ? null
         : await pool.analyze(file, opts, {
             signal: run.signal,
-            withPictures: run.onFrame !== undefined,
+            withPictures: run.withPictures,
             onFrame: run.onFrame,
             onOpened: run.onOpened,
           });

@@ -43,8 +43,9 @@ test('no CSP violation: home, live camera on each runtime, the worker, video ana
     await waitForPoses(page, 1);
   }
 
-  // the video page decodes the file in a Web Worker (mediabunny + WebCodecs, src/pose/decode-worker.ts): the one
-  // worker of the app besides the service worker (the detector worker experiment was deleted)
+  // the video page analyses the file with wasm in analysis workers (src/pose/analysis-worker.ts), each with its
+  // detector and its own decoding worker (mediabunny + WebCodecs, src/pose/decode-worker.ts): the app's workers
+  // besides the service worker
   await page.goto('/#/video?backend=wasm&model=lite');
   await page.reload();
   await page.getByTestId('video-file').setInputFiles(path.join(GENERATED, 'person.mp4'));
