@@ -1,7 +1,7 @@
 import type { Backend, BackendChoice, ModelType, PoseFrame } from './types.ts';
 import { createPoseDetector, type RgbPixels } from './create-detector.ts';
 import type { DecodePath, VideoFrameSource } from './file-frames.ts';
-import { createFileAnalyzer, openFileFrames } from './file-analysis.ts';
+import { createFileAnalyzer, openFileFrames, type FileOpenOptions } from './file-analysis.ts';
 import { openVideoFrames } from './video-frames.ts';
 
 /** What `npm run analyze` asks the page to do. */
@@ -71,6 +71,14 @@ declare global {
 const heapMB = (): number | null =>
   performance.memory ? Math.round((performance.memory.usedJSHeapSize / 2 ** 20) * 10) / 10 : null;
 
+/** How a request opens its file. */
+function fileOptions(
+  req: Pick<AnalyzeRequest, 'fps' | 'maxSide' | 'maxDurationS' | 'forceSeek' | 'sourceFps'>,
+): FileOpenOptions {
+  const { fps, maxDurationS, maxSide, sourceFps, forceSeek } = req;
+  return { fps, maxDurationS, maxSide, sourceFps, forceSeek };
+}
+
 /** A picture held beyond its frame: its copy, time and RGB values. */
 interface HeldPicture {
   readonly image: ImageBitmap;
@@ -102,13 +110,7 @@ export async function analyzeUrl(req: AnalyzeRequest): Promise<AnalyzeResult> {
   const ac = new AbortController();
   window.__spineAnalyzeCancel = () => ac.abort();
   const blob = await (await fetch(req.url)).blob();
-  const opts = {
-    fps: req.fps,
-    maxDurationS: req.maxDurationS,
-    maxSide: req.maxSide,
-    sourceFps: req.sourceFps,
-    forceSeek: req.forceSeek,
-  };
+  const opts = fileOptions(req);
   // `auto` times its candidates on a frame of this clip
   const warmup =
     req.backend === 'auto'
@@ -168,8 +170,7 @@ export async function readFramesOnly(
   req: Pick<AnalyzeRequest, 'url' | 'fps' | 'maxSide' | 'maxDurationS' | 'forceSeek' | 'sourceFps'>,
 ): Promise<{ decodePath: DecodePath; frames: number; wallMs: number; durationS: number }> {
   const blob = await (await fetch(req.url)).blob();
-  const opts = { fps: req.fps, maxDurationS: req.maxDurationS, maxSide: req.maxSide, sourceFps: req.sourceFps };
-  const source = await openFileFrames(blob, { ...opts, forceSeek: req.forceSeek });
+  const source = await openFileFrames(blob, fileOptions(req));
   const t0 = performance.now();
   let frames = 0;
   try {

@@ -4,7 +4,8 @@
  * ImageBitmap and its RGB values (a transferred buffer). Reached through comlink (decoded-worker-frames.ts).
  */
 import * as Comlink from 'comlink';
-import { openDecodedFrames, type FrameRange } from './decoded-frames.ts';
+import { openDecodedFrames } from './decoded-frames.ts';
+import type { FrameRange } from './sampling.ts';
 import type { RgbPixels } from './create-detector.ts';
 import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 

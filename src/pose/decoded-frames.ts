@@ -22,7 +22,17 @@ import {
 import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 import { framePictures } from './frame-picture.ts';
 import { prefetch } from './prefetch.ts';
-import { fitSize, frameSampler, frameStartS, sampledFrameCount, sampleTimesS } from './sampling.ts';
+import {
+  fitSize,
+  frameSampler,
+  frameStartS,
+  frameTimeMs,
+  inFrameRange,
+  sampledFrameCount,
+  sampleTimesS,
+  WHOLE_FILE,
+  type FrameRange,
+} from './sampling.ts';
 import { avccLengthSize, isNonReferenceAvc } from './avc-references.ts';
 
 /** Sampled frames decoded ahead of the detector. Each is one `maxSide` ImageBitmap (640x360x4 = 0.9 MB) and its RGB
@@ -87,16 +97,6 @@ function sampleSink(track: InputVideoTrack, skip: (p: EncodedPacket) => boolean)
   return '_createPacketSink' in VideoSampleSink.prototype ? new SkippingSampleSink(track) : new VideoSampleSink(track);
 }
 
-/** The part of a file to read: the sampled frames whose start time is in [fromMs, toMs) (a parallel worker's
- * segment with its lead, segments.ts); the sampling is the whole file's, so a frame is the same whichever part reads
- * it. */
-export interface FrameRange {
-  readonly fromMs: number;
-  readonly toMs: number;
-}
-
-const WHOLE_FILE: FrameRange = { fromMs: 0, toMs: Infinity };
-
 /**
  * Opens `file` for decoding, or resolves null when this browser cannot demux or decode it (the caller then falls back
  * to seeking a <video>). Rejects only when reading the file itself fails.
@@ -137,8 +137,6 @@ export async function openDecodedFrames(
     async function* sampled(): AsyncGenerator<FileFrame> {
       const plan = await samplePlan(track, fps, 1 / (sourceFps ?? 30), maxDurationS);
       const paint = framePictures(width, height);
-      const tMsOf = (tS: number) => Math.round(tS * 1e6) / 1e3;
-      const inRange = (tMs: number) => tMs >= range.fromMs && tMs < range.toMs;
       const draw = (sample: VideoSample, tMs: number): FileFrame => {
         const { image, rgb } = paint(sample);
         return { image, rgb, tMs, close: () => image.close() };
@@ -160,8 +158,8 @@ export async function openDecodedFrames(
           }
           const key = usKey(sample.timestamp);
           if (key === plan.lastKey) last = sample;
-          const tMs = tMsOf(sample.timestamp);
-          const frame = plan.sampled.has(key) && inRange(tMs) ? draw(sample, tMs) : null;
+          const tMs = frameTimeMs(sample.timestamp);
+          const frame = plan.sampled.has(key) && inFrameRange(range, tMs) ? draw(sample, tMs) : null;
           if (sample !== last) sample.close();
           if (frame) yield frame;
         }
@@ -170,8 +168,8 @@ export async function openDecodedFrames(
         // sees it again, at the start of that time's frame slot (as seeking the <video> did)
         const rate = sourceFps ?? 30;
         for (const tS of sampleTimesS(durationS, fps, rate, maxDurationS)) {
-          const tMs = tMsOf(frameStartS(tS, rate));
-          if (tS < plan.videoEndS || !inRange(tMs)) continue;
+          const tMs = frameTimeMs(frameStartS(tS, rate));
+          if (tS < plan.videoEndS || !inFrameRange(range, tMs)) continue;
           yield draw(last, tMs);
         }
       } finally {

@@ -2,7 +2,7 @@
  * ahead of the detector. */
 import * as Comlink from 'comlink';
 import type { DecodeWorkerApi } from './decode-worker.ts';
-import type { FrameRange } from './decoded-frames.ts';
+import type { FrameRange } from './sampling.ts';
 import type { FileFrame, FileFrameReader, FrameSourceOptions } from './file-frames.ts';
 import { prefetch } from './prefetch.ts';
 

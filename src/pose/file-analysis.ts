@@ -29,7 +29,8 @@ export interface FileAnalysisRun {
   /** Hand each frame's picture to `onFrame` where one can be shown in order (a preview); the command needs none. */
   readonly withPictures?: boolean;
   /** Each analysed frame (in time order within a segment), the frames done so far, and, when asked `withPictures`
-   * and the frame is of the part a preview follows, its picture, valid during the call only. */
+   * and the frame is of the part a preview follows (the earliest segment not yet finished, so that the preview runs
+   * forward through the file), its picture, valid during the call only. */
   readonly onFrame?: (
     frame: PoseFrame,
     detectorMs: number,
@@ -118,14 +119,7 @@ function workerAnalyzer(pool: AnalysisWorkerPool, model: ModelType): FileAnalyze
     backend: 'wasm',
     model,
     async analyze(file, opts, run = {}) {
-      const inWorkers = opts.forceSeek
-        ? null
-        : await pool.analyze(file, opts, {
-            signal: run.signal,
-            withPictures: run.withPictures,
-            onFrame: run.onFrame,
-            onOpened: run.onOpened,
-          });
+      const inWorkers = opts.forceSeek ? null : await pool.analyze(file, opts, run);
       return inWorkers ?? analyzeOnPage(await pageDetector(), file, opts, run);
     },
     dispose() {

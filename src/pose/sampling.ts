@@ -56,17 +56,36 @@ export function frameSampler(
   };
 }
 
+/** The part of a file to read: the sampled frames whose start time is in [fromMs, toMs) (a parallel worker's
+ * segment with its lead, segments.ts); the sampling is the whole file's, so a frame is the same whichever part reads
+ * it. */
+export interface FrameRange {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+export const WHOLE_FILE: FrameRange = { fromMs: 0, toMs: Infinity };
+
+/** A frame time in ms as the frames carry it: seconds rounded to the microsecond (the containers' time unit). */
+export function frameTimeMs(tS: number): number {
+  return Math.round(tS * 1e6) / 1e3;
+}
+
+/** Whether a frame starting at `tMs` is in `range`. */
+export function inFrameRange(range: FrameRange, tMs: number): boolean {
+  return tMs >= range.fromMs && tMs < range.toMs;
+}
+
 /** How many frames `frameSampler` will pick from a clip of `durationS` (for progress before decoding), of those
- * starting in [fromMs, toMs) when a range is given. */
+ * starting in `range`. */
 export function sampledFrameCount(
   durationS: number,
   fps: number,
   sourceFps: number,
   maxDurationS = Infinity,
-  range: { readonly fromMs: number; readonly toMs: number } = { fromMs: 0, toMs: Infinity },
+  range: FrameRange = WHOLE_FILE,
 ): number {
-  return sampleTimesS(durationS, fps, sourceFps, maxDurationS).filter((tS) => {
-    const startMs = frameStartS(tS, sourceFps) * 1000;
-    return startMs >= range.fromMs - 1e-3 && startMs < range.toMs - 1e-3;
-  }).length;
+  return sampleTimesS(durationS, fps, sourceFps, maxDurationS).filter((tS) =>
+    inFrameRange(range, frameTimeMs(frameStartS(tS, sourceFps))),
+  ).length;
 }

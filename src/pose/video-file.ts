@@ -3,7 +3,7 @@
  * to each sample time) for files WebCodecs cannot decode here. See decoded-frames.ts for the usual way.
  */
 import { VideoFileError, type FileFrame, type FileFrameReader, type FrameSourceOptions } from './file-frames.ts';
-import { fitSize, frameStartS, sampleTimesS } from './sampling.ts';
+import { fitSize, frameStartS, frameTimeMs, sampleTimesS } from './sampling.ts';
 import { quantile } from '../motion/stats.ts';
 
 /** A video file loaded into a paused, seekable <video>. */
@@ -117,7 +117,7 @@ export async function openSeekedFrames(
       if (closed) return;
       await seek(video, tS);
       ctx!.drawImage(video, 0, 0, width, height);
-      yield { image: canvas, tMs: Math.round(frameStartS(tS, rate) * 1e6) / 1e3, close: () => {} };
+      yield { image: canvas, tMs: frameTimeMs(frameStartS(tS, rate)), close: () => {} };
     }
   }
   return {

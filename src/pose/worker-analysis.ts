@@ -5,10 +5,10 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalysisWorkerApi, SegmentFrame } from './analysis-worker.ts';
+import type { FileAnalysis, FileAnalysisRun } from './file-analysis.ts';
 import type { FrameSourceOptions, VideoFileInfo } from './file-frames.ts';
 import { contiguousFrames, planSegments } from './segments.ts';
-import type { ModelType, PoseFrame } from './types.ts';
-import type { FrameTimings } from './video-frames.ts';
+import type { ModelType } from './types.ts';
 
 /** Most workers a file is split over: each holds its own detector and decoder (the browser's memory rose from 1.17
  * to 1.39-1.41 GB from one worker to two on the adaptx clips), and beyond 4 a laptop's cores are shared with the
@@ -19,26 +19,6 @@ const MAX_WORKERS = 4;
 export function analysisWorkerCount(): number {
   const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
   return Math.max(1, Math.min(cores, MAX_WORKERS));
-}
-
-/** What a run over a file reports as it goes (the same as `analyzeFrames`' onFrame; the picture only for frames of
- * the earliest segment not yet finished, which a preview can follow forward through the file). */
-export type SegmentFrameListener = (
-  frame: PoseFrame,
-  detectorMs: number,
-  done: number,
-  total: number,
-  image: ImageBitmap | null,
-) => void;
-
-/** What one run over a file reports as it goes. */
-export interface WorkerRun {
-  readonly signal?: AbortSignal;
-  /** Hand pictures over with the frames a preview follows (see SegmentFrameListener). */
-  readonly withPictures?: boolean;
-  /** The file is open and split into `parts` segments, `atOnce` of them analysed at a time. */
-  readonly onOpened?: (info: VideoFileInfo, parts: number, atOnce: number) => void;
-  readonly onFrame?: SegmentFrameListener;
 }
 
 /** One analysis worker with its detector. */
@@ -67,14 +47,6 @@ function startWorker(backend: 'wasm' | 'webgl', model: ModelType): { worker: Ana
   return { worker, loaded: Promise.race([api.load(backend, model), failed]) };
 }
 
-/** A run over one file: its segments' frames and timings, put together. */
-export interface WorkerAnalysis {
-  readonly info: VideoFileInfo;
-  readonly frames: PoseFrame[];
-  readonly timings: FrameTimings;
-  readonly cancelled: boolean;
-}
-
 /** Detectors in workers, loaded once and reused for every file the page analyses. */
 export interface AnalysisWorkerPool {
   readonly size: number;
@@ -85,7 +57,7 @@ export interface AnalysisWorkerPool {
    * <video> with a detector on the page). Stops early, keeping the part from the start analysed so far, when
    * `signal` aborts.
    */
-  analyze(file: Blob, opts: FrameSourceOptions, run: WorkerRun): Promise<WorkerAnalysis | null>;
+  analyze(file: Blob, opts: FrameSourceOptions, run: FileAnalysisRun): Promise<FileAnalysis | null>;
   dispose(): void;
 }
 
@@ -102,7 +74,7 @@ export function startAnalysisWorkers(backend: 'wasm' | 'webgl', model: ModelType
   };
   ready.catch(dispose);
 
-  async function analyze(file: Blob, opts: FrameSourceOptions, run: WorkerRun): Promise<WorkerAnalysis | null> {
+  async function analyze(file: Blob, opts: FrameSourceOptions, run: FileAnalysisRun): Promise<FileAnalysis | null> {
     await ready;
     const first = workers[0];
     if (!first || disposed) throw new Error('the video analysis workers were closed');
