@@ -15,6 +15,8 @@ export async function startOneStretch(page: Page, name: RegExp, backend?: string
     await page.getByLabel('Detector backend').selectOption(backend);
   }
   await page.goto('/#/');
+  // Home lists the routine once the stored history has loaded: listing the checkboxes before that finds none
+  await expect(page.getByRole('checkbox', { name })).toBeVisible();
   for (const box of await page.getByRole('checkbox').all()) await box.uncheck();
   await page.getByRole('checkbox', { name }).check();
   await page.getByRole('button', { name: /Start 1 stretch/ }).click();
