@@ -4,7 +4,8 @@
  *   640x480, 2 s at 30 fps;
  * - person-rotated.mp4: that picture stored sideways with a rotation flag, as phones record;
  * - empty.y4m: a grey 640x480 picture with nobody in it;
- * - footage.y4m: 4 s of ../shared/footage/bloomfit/pelvic_tilt.mp4 at 640x360, when the footage exists.
+ * - footage.y4m / footage.mp4: 4 s of ../shared/footage/bloomfit/pelvic_tilt.mp4 at 640x360, when the footage exists
+ *   (the camera feed and the video page's file in pose-footage.spec).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -67,6 +68,8 @@ export default function globalSetup(): void {
   ]);
   if (existsSync(FOOTAGE_CLIP)) {
     const scale = ['-vf', 'scale=640:360,format=yuv420p', '-r', '30'];
-    ffmpeg(path.join(GENERATED, 'footage.y4m'), ['-ss', '2', '-t', '4', '-i', FOOTAGE_CLIP, ...scale, '-an']);
+    const cut = ['-ss', '2', '-t', '4', '-i', FOOTAGE_CLIP, ...scale, '-an'];
+    ffmpeg(path.join(GENERATED, 'footage.y4m'), cut);
+    ffmpeg(path.join(GENERATED, 'footage.mp4'), [...cut, '-c:v', 'libx264']);
   }
 }
