@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { parseAnalyzeArgs, UsageError, USAGE } from './lib/cli-args.ts';
 import { poseReport, timingReport } from './lib/report.ts';
-import { watchPeakBrowserMemory } from './lib/process-memory.ts';
+import { watchCpu, watchPeakBrowserMemory } from './lib/process-usage.ts';
 import { analysisProgress, formatProgress } from '../src/pose/progress.ts';
 import { ensureBuild, probeFps } from './lib/build.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -50,7 +50,11 @@ function progressLine(done: number, total: number, startMs: number): void {
 async function analyzeInBrowser(
   video: string,
   req: Omit<AnalyzeRequest, 'url'>,
-): Promise<{ result: AnalyzeResult; peakBrowserPssMB: number | null }> {
+): Promise<{
+  result: AnalyzeResult;
+  peakBrowserPssMB: number | null;
+  cpu: { coresBusy: number | null; stealShare: number | null };
+}> {
   const dist = path.resolve(ROOT, process.env.ANALYZE_DIST ?? 'dist');
   ensureBuild(ROOT, dist);
   const { server, url } = await serveStatic(dist, video);
@@ -82,11 +86,14 @@ async function analyzeInBrowser(
     );
     await page.goto(`${url}/#/video`);
     await page.waitForFunction(() => typeof window.__spineAnalyze === 'function', null, { timeout: 60_000 });
+    // how many cores the browser keeps busy from the request to the result (model load included), and the host's steal
+    const cpuWatch = watchCpu();
     const summary = await page.evaluate((r) => window.__spineAnalyze!(r), {
       ...req,
       url: `${url}/__video`,
       framesBySlice: true,
     });
+    const cpu = cpuWatch.stop();
     const frames = [];
     for (let from = 0; from < summary.frameCount; from += FRAMES_PER_SLICE) {
       const json = await page.evaluate(([a, b]) => window.__spineAnalyzeFrames!(a, b), [
@@ -98,7 +105,7 @@ async function analyzeInBrowser(
     const result = { ...summary, frames };
     if (foreign.length) fail(`the page tried to reach another origin: ${foreign[0]}`);
     if (result.cancelled) fail(`cancelled after ${result.frames.length} frames; no report written`);
-    return { result, peakBrowserPssMB: rss.stop() };
+    return { result, peakBrowserPssMB: rss.stop(), cpu };
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     fail(
@@ -138,7 +145,11 @@ async function main(): Promise<void> {
   } else {
     const video = readableFile(args.video as string, 'video');
     const commandStart = performance.now();
-    const { result: r, peakBrowserPssMB } = await analyzeInBrowser(video, {
+    const {
+      result: r,
+      peakBrowserPssMB,
+      cpu,
+    } = await analyzeInBrowser(video, {
       backend: args.backend,
       model: args.model,
       fps: args.fps,
@@ -166,6 +177,7 @@ async function main(): Promise<void> {
       timing: timingReport(durationS, r, {
         commandWallMs: performance.now() - commandStart,
         peakBrowserPssMB,
+        ...cpu,
         loadAvg1m: os.loadavg()[0],
       }),
     });
@@ -194,7 +206,9 @@ async function main(): Promise<void> {
       `${report.backend}/${report.model}` +
       (t
         ? `, ${report.decodePath}${t.workers > 1 ? ` in ${t.workers} workers` : ''}, ${t.realTimeFactor}x real time (${t.analysisWallS} s), detector ${t.detectorMsMedian} ms median, ` +
-          `${((t.nonDetectorShare ?? 0) * 100).toFixed(1)} % outside the detector, peak ${t.peakBrowserPssMB} MB`
+          `${((t.nonDetectorShare ?? 0) * 100).toFixed(1)} % outside the detector, peak ${t.peakBrowserPssMB} MB` +
+          (t.coresBusy === null ? '' : `, ${t.coresBusy} of ${os.availableParallelism()} cores busy`) +
+          (t.cpuStealShare === null ? '' : `, CPU steal ${Math.round(t.cpuStealShare * 100)} %`)
         : '') +
       '\n',
   );

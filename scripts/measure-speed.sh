@@ -12,18 +12,13 @@ export ANALYZE_DIST=dist-measure BENCH_DIST=dist-measure ANALYZE_SKIP_BUILD=1
 npx vite build --outDir dist-measure --emptyOutDir >/dev/null 2>&1
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-# the machine's CPU time as "steal total" (jiffies): a shared VM's host takes some of it, and then every figure here
-# slows alike (this VM measured 1-40 % steal from one quarter hour to the next)
-cpu_jiffies() { awk '/^cpu /{t=0; for (i=2; i<=NF; i++) t+=$i; print $9, t}' /proc/stat; }
+# each analyze line ends with the cores the browser kept busy and the host's CPU steal meanwhile (a shared VM's host
+# takes some of its CPU, and then every figure here slows alike: this VM measured 1-40 % steal between quarter hours)
 analyze() { # label, file, options...
-  local label=$1 file=$2 before after
+  local label=$1 file=$2
   shift 2
-  before=$(cpu_jiffies)
   npx tsx scripts/analyze.ts "$file" "$@" --out "$out/r.json" 2>"$out/err" || { cat "$out/err"; return 1; }
-  after=$(cpu_jiffies)
-  local steal
-  steal=$(echo "$before $after" | awk '{printf "%.0f", 100 * ($3 - $1) / ($4 - $2)}')
-  echo "$label (load $(cut -d' ' -f1 /proc/loadavg), CPU steal $steal %): $(tail -1 "$out/err" | sed 's/^analyze: //')"
+  echo "$label (load $(cut -d' ' -f1 /proc/loadavg)): $(tail -1 "$out/err" | sed 's/^analyze: //')"
 }
 echo "== npm run analyze: wall time, x real time, share outside the detector, peak browser memory (PSS)"
 analyze "sphinx lite (wasm, a worker per core)" $footage/pfc/sphinx-pose.mp4 --model lite --backend wasm

@@ -109,4 +109,20 @@ describe('analyze report', () => {
     });
     expect(t).toMatchObject({ realTimeFactor: 4, workers: 2, nonDetectorShare: 0.13 });
   });
+  it('carries the CPU figures (cores busy, host steal) rounded, and null where they could not be read', () => {
+    const page = {
+      detectorMs: [40],
+      waitMs: [],
+      workers: 2,
+      analysisWallMs: 500,
+      firstPoseMs: null,
+      modelLoadMs: 1500,
+      peakHeapMB: null,
+    };
+    expect(timingReport(2, page, { coresBusy: 1.9649, stealShare: 0.0312 })).toMatchObject({
+      coresBusy: 1.96,
+      cpuStealShare: 0.03,
+    });
+    expect(timingReport(2, page)).toMatchObject({ coresBusy: null, cpuStealShare: null });
+  });
 });

@@ -36,6 +36,10 @@ export interface TimingReport {
   readonly peakHeapMB: number | null;
   /** Peak memory of the whole browser (PSS summed over all its processes), MB. */
   readonly peakBrowserPssMB: number | null;
+  /** Mean number of cores the browser's processes kept busy from the request to the result (model load included). */
+  readonly coresBusy: number | null;
+  /** Share of the machine's CPU time its host took meanwhile (a shared VM's steal), 0..1. */
+  readonly cpuStealShare: number | null;
   readonly loadAvg1m: number | null;
 }
 
@@ -65,7 +69,13 @@ const round = (v: number | null, d = 1): number | null =>
 export function timingReport(
   durationS: number,
   t: PageTimings,
-  extra: { commandWallMs?: number; peakBrowserPssMB?: number | null; loadAvg1m?: number } = {},
+  extra: {
+    commandWallMs?: number;
+    peakBrowserPssMB?: number | null;
+    coresBusy?: number | null;
+    stealShare?: number | null;
+    loadAvg1m?: number;
+  } = {},
 ): TimingReport {
   const detectorTotal = t.detectorMs.reduce((a, b) => a + b, 0);
   const wall = t.analysisWallMs;
@@ -82,6 +92,8 @@ export function timingReport(
     modelLoadMs: round(t.modelLoadMs, 0),
     peakHeapMB: t.peakHeapMB,
     peakBrowserPssMB: extra.peakBrowserPssMB ?? null,
+    coresBusy: round(extra.coresBusy ?? null, 2),
+    cpuStealShare: round(extra.stealShare ?? null, 2),
     loadAvg1m: extra.loadAvg1m === undefined ? null : round(extra.loadAvg1m, 2),
   };
 }
