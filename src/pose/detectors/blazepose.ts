@@ -4,7 +4,7 @@
  */
 import type { Backend, ModelType, PoseFrame } from '../types.ts';
 import { toPoseFrame, type RawPose } from '../convert.ts';
-import type { Tensor3D } from '@tensorflow/tfjs-core';
+import type { io, Tensor3D } from '@tensorflow/tfjs-core';
 
 /** What a detector can read pixels from. */
 export type PoseImage = HTMLVideoElement | HTMLCanvasElement | ImageBitmap;
@@ -74,21 +74,35 @@ function measure(phase: string, startMs: number, backend: Backend, model: ModelT
 /** The tfjs module, once a tfjs backend is loaded (to make input tensors from RGB values). */
 let tfjs: typeof import('@tensorflow/tfjs-core') | null = null;
 
+/** Starts downloading a tfjs graph model (its topology and weight files), to be built later. */
+function downloadGraphModel(tf: typeof import('@tensorflow/tfjs-core'), url: string): Promise<io.ModelArtifacts> {
+  const handler = tf.io.http(url);
+  if (!handler.load) throw new Error('this tfjs cannot load a model over HTTP');
+  const download = handler.load();
+  download.catch(() => undefined); // a failed download is reported where it is awaited, after the runtime
+  return download;
+}
+
 async function createTfjsDetector(backend: 'wasm' | 'webgl', model: ModelType): Promise<Detector> {
   const t0 = performance.now();
+  const tf = await import('@tensorflow/tfjs-core');
+  // both graph models download while the runtime compiles: they need nothing from it until they are built
+  const detectorDownload = downloadGraphModel(tf, `${BASE}models/tfjs/blazepose-detector.json`);
+  const landmarkDownload = downloadGraphModel(tf, `${BASE}models/tfjs/blazepose-${model}.json`);
   await useTfjsBackend(backend);
   measure('runtime', t0, backend, model); // the wasm binary fetched and compiled, or the WebGL context set up
   const t1 = performance.now();
-  tfjs = await import('@tensorflow/tfjs-core');
+  tfjs = tf;
   const pd = await import('@tensorflow-models/pose-detection');
+  const [detectorModel, landmarkModel] = await Promise.all([detectorDownload, landmarkDownload]);
   const detector = (await pd.createDetector(pd.SupportedModels.BlazePose, {
     runtime: 'tfjs',
     modelType: model,
     enableSmoothing: false,
-    detectorModelUrl: `${BASE}models/tfjs/blazepose-detector.json`,
-    landmarkModelUrl: `${BASE}models/tfjs/blazepose-${model}.json`,
+    detectorModelUrl: tf.io.fromMemory(detectorModel),
+    landmarkModelUrl: tf.io.fromMemory(landmarkModel),
   })) as unknown as Detector;
-  measure('model', t1, backend, model); // both graph models fetched and built
+  measure('model', t1, backend, model); // the rest of both models' download, and building them
   return detector;
 }
 
