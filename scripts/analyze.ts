@@ -40,11 +40,18 @@ function readableFile(p: string, what: string): string {
   return abs;
 }
 
-/** Writes one progress line to stderr, over itself on a terminal. */
+/** Hundreds of frames already logged when stderr is not a terminal. */
+let loggedHundreds = 0;
+
+/** Writes one progress line to stderr: over itself on a terminal, else one line per hundred frames (the page reports
+ * a few times a second, so the counts it gives jump) and the last. */
 function progressLine(done: number, total: number, startMs: number): void {
   const line = `analyze: ${formatProgress(analysisProgress(done, total, performance.now() - startMs))}`;
   if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
-  else if (done === total || done % 100 === 0) process.stderr.write(`${line}\n`);
+  else if (done === total || Math.floor(done / 100) > loggedHundreds) {
+    loggedHundreds = Math.floor(done / 100);
+    process.stderr.write(`${line}\n`);
+  }
 }
 
 async function analyzeInBrowser(
