@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { parseAnalyzeArgs, UsageError, USAGE } from './lib/cli-args.ts';
 import { poseReport, timingReport } from './lib/report.ts';
-import { watchCpu, watchPeakBrowserMemory } from './lib/process-usage.ts';
+import { watchCpu, watchPeakBrowserMemory, type CpuUse } from './lib/process-usage.ts';
 import { analysisProgress, formatProgress } from '../src/pose/progress.ts';
 import { ensureBuild, probeFps } from './lib/build.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -60,7 +60,7 @@ async function analyzeInBrowser(
 ): Promise<{
   result: AnalyzeResult;
   peakBrowserPssMB: number | null;
-  cpu: { coresBusy: number | null; stealShare: number | null };
+  cpu: CpuUse;
 }> {
   const dist = path.resolve(ROOT, process.env.ANALYZE_DIST ?? 'dist');
   ensureBuild(ROOT, dist);

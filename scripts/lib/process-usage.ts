@@ -9,6 +9,9 @@ interface ProcessStat {
   readonly cpuS: number;
 }
 
+/** Names of the processes Playwright starts for the browser (chromium, chrome). */
+const BROWSER_NAME = /chrom/i;
+
 /** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on every Linux architecture Node runs on). */
 const TICKS_PER_S = 100;
 
@@ -57,10 +60,9 @@ function childTrees(name: RegExp, parentPid: number): { table: Map<number, Proce
   return { table, inTree };
 }
 
-/** Summed PSS (RSS where PSS is unreadable), bytes, of the processes this one started whose name matches `name`,
- * with all their descendants; 0 where /proc is absent. */
-export function childTreesMemoryBytes(name: RegExp, parentPid = process.pid): number {
-  const { table, inTree } = childTrees(name, parentPid);
+/** Summed PSS (RSS where PSS is unreadable), bytes, of the browser's processes; 0 where /proc is absent. */
+function browserMemoryBytes(parentPid = process.pid): number {
+  const { table, inTree } = childTrees(BROWSER_NAME, parentPid);
   let sum = 0;
   for (const pid of inTree) sum += pssBytes(pid) ?? table.get(pid)?.rssBytes ?? 0;
   return sum;
@@ -80,7 +82,7 @@ function pssBytes(pid: number): number | null {
 /** CPU seconds used so far by the browser's processes (all their threads), or null where /proc is absent. The
  * difference of two readings is what the browser used in between, on all cores together. */
 function browserCpuSeconds(parentPid = process.pid): number | null {
-  const { table, inTree } = childTrees(/chrom/i, parentPid);
+  const { table, inTree } = childTrees(BROWSER_NAME, parentPid);
   if (inTree.size === 0) return null;
   let sum = 0;
   for (const pid of inTree) sum += table.get(pid)?.cpuS ?? 0;
@@ -100,10 +102,17 @@ function machineCpuTicks(): { stealTicks: number; totalTicks: number } | null {
   }
 }
 
+/** What `watchCpu` measured: the mean number of cores the browser kept busy, and the share of the machine's CPU time
+ * its host took (null where /proc is absent). */
+export interface CpuUse {
+  readonly coresBusy: number | null;
+  readonly stealShare: number | null;
+}
+
 /** Starts counting the browser's CPU time and the host's steal; `stop()` gives, for the time in between, the mean
  * number of cores the browser kept busy and the share of the machine's CPU time its host took (null where /proc is
  * absent). Steal slows every figure alike: on this VM it ranged from 1 to 40 % between quarter hours. */
-export function watchCpu(): { stop(): { coresBusy: number | null; stealShare: number | null } } {
+export function watchCpu(): { stop(): CpuUse } {
   const startMs = performance.now();
   const browserBefore = browserCpuSeconds();
   const machineBefore = machineCpuTicks();
@@ -133,7 +142,7 @@ export function watchCpu(): { stop(): { coresBusy: number | null; stealShare: nu
 export function watchPeakBrowserMemory(everyMs = 1000): { stop(): number | null } {
   let peak = 0;
   const sample = () => {
-    peak = Math.max(peak, childTreesMemoryBytes(/chrom/i));
+    peak = Math.max(peak, browserMemoryBytes());
   };
   sample();
   const timer = setInterval(sample, everyMs);

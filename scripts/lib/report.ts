@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { quantile } from '../../src/motion/stats.ts';
 import type { LandmarkTrack } from '../../src/pose/types.ts';
+import type { CpuUse } from './process-usage.ts';
 
 /** What the page measured while analysing (absent when the track was read from a file). */
 export interface PageTimings {
@@ -69,13 +70,7 @@ const round = (v: number | null, d = 1): number | null =>
 export function timingReport(
   durationS: number,
   t: PageTimings,
-  extra: {
-    commandWallMs?: number;
-    peakBrowserPssMB?: number | null;
-    coresBusy?: number | null;
-    stealShare?: number | null;
-    loadAvg1m?: number;
-  } = {},
+  extra: { commandWallMs?: number; peakBrowserPssMB?: number | null; loadAvg1m?: number } & Partial<CpuUse> = {},
 ): TimingReport {
   const detectorTotal = t.detectorMs.reduce((a, b) => a + b, 0);
   const wall = t.analysisWallMs;
