@@ -260,7 +260,50 @@ describe('HoldTimer on random movement scripts', () => {
           });
         },
       ),
-      RUNS,
+      {
+        ...RUNS,
+        // found by random runs when the slope was read over 3 frames at 10 fps, not 4: a shallow slow rise to a 20-22
+        // degree plateau in +-0.5 degrees of noise started the live timer 0.75-0.78 s after the plateau
+        examples: [
+          [[{ plateau: 20, approachS: 3.2468196695073166, holdS: 2, releaseS: 0.5, restS: 1 }], 'at rest', 10, 347726],
+          [
+            [
+              {
+                plateau: 20,
+                approachS: 0.3,
+                holdS: 3.2393177591656164,
+                releaseS: 2.8172359994792324,
+                restS: 1.6535284082584978,
+              },
+              {
+                plateau: 20,
+                approachS: 0.47900804875583797,
+                holdS: 13.768195864732222,
+                releaseS: 1.4444909086403843,
+                restS: 1.4005878781281051,
+              },
+              {
+                plateau: 20,
+                approachS: 1.241106447327491,
+                holdS: 7.998473364152958,
+                releaseS: 1.985864416128859,
+                restS: 3.2011953932480033,
+              },
+              {
+                plateau: 20,
+                approachS: 1.2830249508290346,
+                holdS: 3.999930045024908,
+                releaseS: 0.6351432316469818,
+                restS: 2.6193471240863926,
+              },
+              { plateau: 22.248388305789785, approachS: 2.0556377716975938, holdS: 2, releaseS: 0.5, restS: 1 },
+            ],
+            'in the first hold',
+            10,
+            946570,
+          ],
+        ],
+      },
     );
   });
 });

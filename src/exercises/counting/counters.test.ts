@@ -54,6 +54,7 @@ describe('HoldTimer', () => {
       120,
       130,
       130,
+      130,
       null,
       null,
       null,
@@ -74,11 +75,11 @@ describe('HoldTimer', () => {
     expect(events.map((e) => e.type)).toEqual(['started', 'paused', 'resumed', 'ended']);
     const end = events.at(-1);
     if (end?.type !== 'ended') throw new Error('no end');
-    // the record spans the end position (the knee reached its plateau at 200 ms, last seen there at 1100 ms); the
-    // timer starts once settled (300 ms) dated back to 200, is lost 400-800, sees the knee again 900-1100, and it
-    // drops below range at 1200
-    expect([end.startMs, end.endMs]).toEqual([200, 1100]);
-    expect(end.heldMs).toBe(300); // only the judged in-range time (200-400, 900-1100): the 0.5 s lost are not counted
+    // the record spans the end position (the knee reached its plateau at 200 ms, last seen there at 1200 ms); the
+    // timer starts once settled over 4 frames (400 ms) dated back to 200, is lost 500-900, sees the knee again
+    // 1000-1200, and it drops below range at 1300
+    expect([end.startMs, end.endMs]).toEqual([200, 1200]);
+    expect(end.heldMs).toBe(400); // only the judged in-range time (200-400, 1000-1200): the 0.5 s lost are not counted
   });
 
   it('counts a 0.8 s occlusion of the measured joints (body still tracked) that comes back in position as held', () => {
@@ -132,8 +133,9 @@ describe('HoldTimer', () => {
     const t = new HoldTimer(hold);
     expect(t.step(40, 0)).toEqual([]);
     expect(t.step(120, 100)).toEqual([]); // 800 degrees/s
-    expect(t.step(125, 200)).toEqual([]); // still 425 degrees/s over the last 0.3 s
-    expect(t.step(125, 300).map((e) => e.type)).toEqual(['started']); // 25 degrees/s: settled
+    expect(t.step(125, 200)).toEqual([]); // still 425 degrees/s over the last 3 frames
+    expect(t.step(125, 300)).toEqual([]); // 260 degrees/s over the last 0.3 s (4 frames at 10 fps)
+    expect(t.step(125, 400).map((e) => e.type)).toEqual(['started']); // 15 degrees/s: settled
     expect(t.state?.startMs).toBe(100); // dated back to the plateau: 120 is within 15 % of the way down from 125
   });
 });

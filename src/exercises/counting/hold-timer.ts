@@ -34,8 +34,9 @@ const OCCLUSION_BRIDGE_MS = 1000;
  * 0.5-3 s on the footage and in the generator). */
 const BEFORE_MS = 4000;
 
-/** The slope of the depth is read over this long (least squares, 4 frames at 10 fps, 10 at 30 fps): short, so a
- * hold is seen to start within 0.2-0.3 s of the arrival. */
+/** The slope of the depth is read over this long, both ends included (least squares, 4 frames at 10 fps, 10 at 30
+ * fps): short, so a hold is seen to start within 0.2-0.3 s of the arrival. 3 frames at 10 fps let +-0.5 degrees of
+ * noise hold back the start of a shallow 20-degree plateau by 0.7 s in random runs. */
 const SLOPE_WINDOW_MS = 300;
 /** The end position is reached when the depth changes at under this fraction of the mean speed of the approach
  * (from the exit depth up to here): where the curve flattens, whether the approach took 0.3 s (a knee pulled in at
@@ -50,7 +51,7 @@ const PLATEAU_BAND = 0.15;
 
 /** Least-squares slope of the samples in the last `SLOPE_WINDOW_MS`, units per second (null under 3 samples). */
 function slopePerS(samples: readonly DepthSample[], tMs: number): number | null {
-  const w = samples.filter((x) => x.tMs > tMs - SLOPE_WINDOW_MS);
+  const w = samples.filter((x) => x.tMs >= tMs - SLOPE_WINDOW_MS);
   if (w.length < 3) return null;
   const mt = w.reduce((a, x) => a + x.tMs, 0) / w.length;
   const mv = w.reduce((a, x) => a + x.v, 0) / w.length;
